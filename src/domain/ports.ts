@@ -1,0 +1,268 @@
+/**
+ * The interfaces the domain needs from the outside world. Implementations live in src/storage and src/infra.
+ * Use cases receive a Store and run their reads and writes through it; a write runs in one transaction,
+ * and the audit entry for the change is appended inside that same transaction.
+ */
+import type { AccountStatus, Role, UnitLevel, UnitType } from './glossary.js';
+
+export interface Clock {
+  /** Current instant as an ISO-8601 UTC string. */
+  now(): string;
+}
+
+export interface Leader {
+  name: string;
+  title: string;
+  duties?: string | undefined;
+}
+export interface InternalBody {
+  name: string;
+  duties?: string | undefined;
+  phone?: string | undefined;
+}
+
+export interface Unit {
+  id: string;
+  parentId: string | null;
+  name: string;
+  shortName: string | null;
+  code: string | null;
+  slug: string;
+  type: UnitType;
+  level: UnitLevel;
+  sortOrder: number;
+  status: 'active' | 'inactive';
+  officeName: string | null;
+  address: string | null;
+  officeHours: string | null;
+  phone: string | null;
+  fax: string | null;
+  email: string | null;
+  website: string | null;
+  postcode: string | null;
+  functions: string | null;
+  leaders: Leader[];
+  internalBodies: InternalBody[];
+  createdAt: string;
+  updatedAt: string;
+  deactivatedAt: string | null;
+}
+
+export interface Account {
+  id: string;
+  unitId: string;
+  username: string;
+  displayName: string;
+  email: string | null;
+  status: AccountStatus;
+  passwordHash: string;
+  mustChangePassword: boolean;
+  failedAttempts: number;
+  lockedUntil: string | null;
+  totpSecretEnc: string | null;
+  totpEnabled: boolean;
+  lastLoginAt: string | null;
+  passwordChangedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RoleAssignment {
+  id: string;
+  accountId: string;
+  unitId: string;
+  role: Role;
+  createdAt: string;
+}
+
+export interface Session {
+  id: string;
+  accountId: string;
+  csrfToken: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface AuditEntryInput {
+  actorId: string | null;
+  actorName: string | null;
+  unitId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before?: unknown;
+  after?: unknown;
+  ip?: string | null;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  unitId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  beforeJson: string | null;
+  afterJson: string | null;
+  ip: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditQuery {
+  unitIds?: string[] | undefined;
+  actorId?: string | undefined;
+  action?: string | undefined;
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  beforeSeq?: number | undefined;
+  limit: number;
+}
+
+export interface GuideSections {
+  [key: string]: string;
+}
+
+export interface Attachment {
+  id: string;
+  sha256: string;
+  filename: string;
+  mime: string;
+  size: number;
+  unitId: string | null;
+  ownerType: string;
+  ownerId: string | null;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface UnitRepository {
+  get(id: string): Promise<Unit | undefined>;
+  getBySlug(slug: string): Promise<Unit | undefined>;
+  getByCode(code: string): Promise<Unit | undefined>;
+  list(): Promise<Unit[]>;
+  insert(unit: Unit): Promise<void>;
+  update(unit: Unit): Promise<void>;
+  countRecords(id: string): Promise<number>;
+  delete(id: string): Promise<void>;
+}
+
+export interface AccountRepository {
+  get(id: string): Promise<Account | undefined>;
+  getByUsername(username: string): Promise<Account | undefined>;
+  listByUnits(unitIds: string[]): Promise<Account[]>;
+  insert(a: Account): Promise<void>;
+  update(a: Account): Promise<void>;
+}
+
+export interface RoleRepository {
+  listForAccount(accountId: string): Promise<RoleAssignment[]>;
+  listForAccounts(accountIds: string[]): Promise<RoleAssignment[]>;
+  replaceForAccount(accountId: string, roles: RoleAssignment[]): Promise<void>;
+}
+
+export interface SessionRepository {
+  get(id: string): Promise<Session | undefined>;
+  insert(s: Session): Promise<void>;
+  touch(id: string, lastSeenAt: string): Promise<void>;
+  delete(id: string): Promise<void>;
+  deleteForAccount(accountId: string): Promise<void>;
+}
+
+export interface AuditRepository {
+  append(entry: AuditEntryInput, at: string): Promise<AuditEntry>;
+  list(q: AuditQuery): Promise<AuditEntry[]>;
+  /** Every row in sequence order, in pages, for verification and export. */
+  scan(fromSeq: number, limit: number): Promise<AuditEntry[]>;
+}
+
+export interface GuideRepository {
+  get(unitId: string): Promise<{ sections: GuideSections; updatedAt: string; updatedBy: string | null } | undefined>;
+  put(unitId: string, sections: GuideSections, updatedAt: string, updatedBy: string | null): Promise<void>;
+  delete(unitId: string): Promise<void>;
+}
+
+export interface AttachmentRepository {
+  get(id: string): Promise<Attachment | undefined>;
+  insert(a: Attachment): Promise<void>;
+  listForOwner(ownerType: string, ownerId: string): Promise<Attachment[]>;
+  delete(id: string): Promise<void>;
+}
+
+export interface Repos {
+  units: UnitRepository;
+  accounts: AccountRepository;
+  roles: RoleRepository;
+  sessions: SessionRepository;
+  audit: AuditRepository;
+  guides: GuideRepository;
+  attachments: AttachmentRepository;
+}
+
+export interface Store {
+  /** Reads outside a transaction. */
+  read<T>(fn: (r: Repos) => Promise<T>): Promise<T>;
+  /** One transaction: everything in fn commits together or not at all. */
+  write<T>(fn: (r: Repos) => Promise<T>): Promise<T>;
+}
+
+/** Content-addressed store for attachment bytes. An S3-compatible implementation can replace the file system one. */
+export interface BlobStore {
+  put(data: Buffer): Promise<{ sha256: string; size: number }>;
+  get(sha256: string): Promise<Buffer | undefined>;
+  has(sha256: string): Promise<boolean>;
+  list(): AsyncIterable<string>;
+}
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+}
+
+export interface SecretBox {
+  seal(plain: string): string;
+  open(sealed: string): string;
+}
+
+export interface TotpService {
+  newSecret(): string;
+  verify(secret: string, token: string, at: number): boolean;
+  uri(secret: string, label: string): string;
+}
+
+export interface Deps {
+  store: Store;
+  clock: Clock;
+  hasher: PasswordHasher;
+  secrets: SecretBox;
+  totp: TotpService;
+  blobs: BlobStore;
+  newId(): string;
+  settings: SecuritySettings;
+}
+
+export interface SecuritySettings {
+  maxFailedLogins: number;
+  lockoutMinutes: number;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  passwordMinLength: number;
+}
+
+/** Who is acting: a logged-in account, or the system (CLI, migrations). */
+export interface Actor {
+  accountId: string | null;
+  name: string;
+  unitId: string | null;
+  roles: { unitId: string; role: Role }[];
+  ip?: string | null;
+  /** The CLI acts with full rights on the local installation. */
+  system?: boolean;
+}

@@ -1,0 +1,18 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AUDIT_ACTIONS } from '../../domain/audit/actions.js';
+import { ACCOUNT_STATUS, ROLES, UNIT_LEVELS, UNIT_TYPES } from '../../domain/glossary.js';
+import { GUIDE_SECTIONS } from '../../domain/guide/guide.js';
+import type { HttpContext } from '../context.js';
+
+export const metaRoutes = (ctx: HttpContext): FastifyPluginAsyncZod => async (app) => {
+  app.get('/meta', { schema: { tags: ['元数据'], summary: '代码表：角色、单位类型、层级、审计操作、指南章节' } }, async () => ({
+    siteName: ctx.config.siteName,
+    roles: ROLES,
+    unitTypes: UNIT_TYPES,
+    unitLevels: UNIT_LEVELS,
+    accountStatus: ACCOUNT_STATUS,
+    auditActions: AUDIT_ACTIONS,
+    guideSections: GUIDE_SECTIONS,
+    passwordMinLength: ctx.deps.settings.passwordMinLength,
+  }));
+};

@@ -1,0 +1,136 @@
+/**
+ * The database schema as data. The Kysely table types are derived from this object, and
+ * test/db/schema-drift.test.ts compares it with what the migrations actually created on each engine,
+ * so code and schema cannot drift apart silently.
+ *
+ * Only portable column kinds are used (text, integer, real) so that SQLite and PostgreSQL behave alike:
+ * timestamps are ISO-8601 UTC strings, civil dates 'YYYY-MM-DD', booleans 0/1, JSON as text.
+ */
+type Kind = 'text' | 'integer' | 'real';
+interface Col<K extends Kind, N extends boolean> {
+  readonly kind: K;
+  readonly nullable: N;
+}
+const col =
+  <K extends Kind>(kind: K) =>
+  (): Col<K, false> => ({ kind, nullable: false });
+const nullableCol =
+  <K extends Kind>(kind: K) =>
+  (): Col<K, true> => ({ kind, nullable: true });
+
+const text = col('text');
+const int = col('integer');
+const textN = nullableCol('text');
+const intN = nullableCol('integer');
+
+export const schema = {
+  units: {
+    id: text(),
+    parent_id: textN(),
+    name: text(),
+    short_name: textN(),
+    code: textN(),
+    slug: text(),
+    type: text(),
+    level: text(),
+    sort_order: int(),
+    status: text(),
+    office_name: textN(),
+    address: textN(),
+    office_hours: textN(),
+    phone: textN(),
+    fax: textN(),
+    email: textN(),
+    website: textN(),
+    postcode: textN(),
+    functions: textN(),
+    leaders_json: text(),
+    internal_bodies_json: text(),
+    created_at: text(),
+    updated_at: text(),
+    deactivated_at: textN(),
+  },
+  unit_guides: {
+    unit_id: text(),
+    sections_json: text(),
+    updated_at: text(),
+    updated_by: textN(),
+  },
+  accounts: {
+    id: text(),
+    unit_id: text(),
+    username: text(),
+    display_name: text(),
+    email: textN(),
+    status: text(),
+    password_hash: text(),
+    must_change_password: int(),
+    failed_attempts: int(),
+    locked_until: textN(),
+    totp_secret_enc: textN(),
+    totp_enabled: int(),
+    last_login_at: textN(),
+    password_changed_at: textN(),
+    created_at: text(),
+    updated_at: text(),
+  },
+  role_assignments: {
+    id: text(),
+    account_id: text(),
+    unit_id: text(),
+    role: text(),
+    created_at: text(),
+  },
+  sessions: {
+    id: text(),
+    account_id: text(),
+    csrf_token: text(),
+    created_at: text(),
+    last_seen_at: text(),
+    expires_at: text(),
+    ip: textN(),
+    user_agent: textN(),
+  },
+  audit_log: {
+    seq: int(),
+    at: text(),
+    actor_id: textN(),
+    actor_name: textN(),
+    unit_id: textN(),
+    action: text(),
+    entity_type: text(),
+    entity_id: textN(),
+    before_json: textN(),
+    after_json: textN(),
+    ip: textN(),
+    prev_hash: text(),
+    hash: text(),
+  },
+  attachments: {
+    id: text(),
+    sha256: text(),
+    filename: text(),
+    mime: text(),
+    size: int(),
+    unit_id: textN(),
+    owner_type: text(),
+    owner_id: textN(),
+    created_by: textN(),
+    created_at: text(),
+  },
+} as const;
+
+// intN is kept for later tables; reference it so strict unused checks stay quiet.
+void intN;
+
+type TsOf<C> = C extends Col<infer K, infer N>
+  ? (K extends 'text' ? string : number) | (N extends true ? null : never)
+  : never;
+
+type Schema = typeof schema;
+export type Database = {
+  [T in keyof Schema]: { [C in keyof Schema[T]]: TsOf<Schema[T][C]> };
+};
+export type TableName = keyof Database;
+export type Row<T extends TableName> = Database[T];
+export const TABLES = Object.keys(schema) as TableName[];
