@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, SqliteAdapter, sql } from 'kysely';
 
 // Timestamps are ISO strings (text) on both engines; see src/storage/schema.ts.
 export async function up(db: Kysely<any>): Promise<void> {
@@ -138,13 +138,9 @@ async function appendOnlyGuards(db: Kysely<any>): Promise<void> {
   }
 }
 
+/** Migrations run inside a transaction, so the engine is read from Kysely's adapter rather than probed with SQL. */
 export async function detectEngine(db: Kysely<any>): Promise<'sqlite' | 'postgres'> {
-  try {
-    await sql`select sqlite_version()`.execute(db);
-    return 'sqlite';
-  } catch {
-    return 'postgres';
-  }
+  return db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres';
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
