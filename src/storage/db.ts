@@ -28,6 +28,11 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 export function openDb(opts: DbOptions): Db {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle client dropped by the server (restart, failover, pg_terminate_backend) emits 'error' on the pool;
+    // without a listener that would crash the process. The pool replaces the client on next use.
+    pool.on('error', (err) => {
+      if (process.env.LOG_LEVEL !== 'silent') console.error(`PostgreSQL 空闲连接断开：${err.message}`);
+    });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const u = new URL(opts.databaseUrl);
     return {

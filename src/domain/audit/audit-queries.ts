@@ -1,3 +1,4 @@
+import { notFound } from '../errors.js';
 import { unitsWhere } from '../policy/policy.js';
 import type { Actor, AuditEntry, AuditQuery, Deps } from '../ports.js';
 import { loadTree } from '../units/unit-context.js';
@@ -8,7 +9,9 @@ export async function listAudit(deps: Deps, actor: Actor, q: Omit<AuditQuery, 'u
   return deps.store.read(async (r) => {
     const { tree, units } = await loadTree(r);
     const allowed = unitsWhere(actor, 'audit.read', tree, units.map((u) => u.id));
-    const unitIds = q.unitId ? (allowed.includes(q.unitId) ? [q.unitId] : []) : actor.system ? undefined : allowed;
+    // Asking for another unit's log is answered as if the unit did not exist.
+    if (q.unitId && !allowed.includes(q.unitId)) throw notFound('单位');
+    const unitIds = q.unitId ? [q.unitId] : actor.system ? undefined : allowed;
     return r.audit.list({ ...q, unitIds });
   });
 }
