@@ -174,6 +174,9 @@ export interface SessionRepository {
   touch(id: string, lastSeenAt: string): Promise<void>;
   delete(id: string): Promise<void>;
   deleteForAccount(accountId: string): Promise<void>;
+  deleteForAccountExcept(accountId: string, keepId: string): Promise<void>;
+  /** Removes sessions past their absolute end or idle since before `idleCutoff`. */
+  purgeExpired(now: string, idleCutoff: string): Promise<void>;
 }
 
 export interface AuditRepository {

@@ -168,6 +168,12 @@ function repos(q: Q, engine: Db['engine']): Repos {
       async deleteForAccount(accountId) {
         await q.deleteFrom('sessions').where('account_id', '=', accountId).execute();
       },
+      async purgeExpired(now, idleCutoff) {
+        await q.deleteFrom('sessions').where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<', idleCutoff)])).execute();
+      },
+      async deleteForAccountExcept(accountId, keepId) {
+        await q.deleteFrom('sessions').where('account_id', '=', accountId).where('id', '!=', keepId).execute();
+      },
     },
     audit: {
       async append(e: AuditEntryInput, at: string) {

@@ -68,6 +68,7 @@ export async function login(deps: Deps, input: LoginInput): Promise<LoginResult>
   await deps.store.write(async (r) => {
     await r.accounts.update(updated);
     await r.sessions.insert(session);
+    await r.sessions.purgeExpired(now, new Date(Date.parse(now) - deps.settings.sessionIdleMinutes * 60_000).toISOString());
     await r.audit.append({ actorId: account.id, actorName: account.displayName, unitId: account.unitId, action: 'auth.login', entityType: 'account', entityId: account.id, ip: input.ip ?? null, after: { totp: account.totpEnabled } }, now);
   });
   return { token, session, account: updated };
@@ -141,6 +142,8 @@ export async function changeOwnPassword(deps: Deps, ctx: AuthContext, current: s
     const now = deps.clock.now();
     const a = (await r.accounts.get(ctx.account.id)) as Account;
     await r.accounts.update({ ...a, passwordHash: hash, mustChangePassword: false, passwordChangedAt: now, updatedAt: now });
+    // A new password ends every other session of the account (e.g. one opened by whoever knew the old one).
+    await r.sessions.deleteForAccountExcept(a.id, ctx.session.id);
     await r.audit.append({ ...auditBy(ctx.actor), unitId: a.unitId, action: 'account.changePassword', entityType: 'account', entityId: a.id }, now);
   });
 }

@@ -16,6 +16,8 @@ export const SESSION_COOKIE = 'gk_session';
 declare module 'fastify' {
   interface FastifyRequest {
     auth: AuthContext | null;
+    /** Why a presented session was not accepted (timed out, account disabled), to tell the user. */
+    authProblem: string | null;
   }
 }
 
@@ -36,6 +38,7 @@ export function clearSessionCookie(config: Config, req: FastifyRequest, reply: F
 
 export function registerAuth(app: FastifyInstance, deps: Deps, config: Config): void {
   app.decorateRequest('auth', null);
+  app.decorateRequest('authProblem', null);
   app.addHook('preHandler', async (req) => {
     if (!req.url.startsWith('/api/v1/')) return;
     if (UNSAFE.has(req.method)) checkOrigin(req, config);
@@ -44,7 +47,10 @@ export function registerAuth(app: FastifyInstance, deps: Deps, config: Config): 
     try {
       req.auth = await authenticate(deps, token, req.ip);
     } catch (e) {
-      if (e instanceof DomainError && e.code === 'UNAUTHENTICATED') return; // treated as anonymous; routes decide
+      if (e instanceof DomainError && e.code === 'UNAUTHENTICATED') {
+        req.authProblem = e.message; // treated as anonymous; routes that need a login say why
+        return;
+      }
       throw e;
     }
     if (UNSAFE.has(req.method) && req.headers['x-csrf-token'] !== req.auth.session.csrfToken) {
@@ -73,6 +79,6 @@ function checkOrigin(req: FastifyRequest, config: Config): void {
 }
 
 export function requireAuth(req: FastifyRequest): AuthContext {
-  if (!req.auth) throw new DomainError('UNAUTHENTICATED', '请先登录');
+  if (!req.auth) throw new DomainError('UNAUTHENTICATED', req.authProblem ?? '请先登录');
   return req.auth;
 }

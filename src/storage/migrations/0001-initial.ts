@@ -1,10 +1,11 @@
 import { type Kysely, SqliteAdapter, sql } from 'kysely';
+// SQLite lets a non-INTEGER PRIMARY KEY hold NULL (a historical quirk), so every key column says NOT NULL explicitly.
 
 // Timestamps are ISO strings (text) on both engines; see src/storage/schema.ts.
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('units')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('parent_id', 'text', (c) => c.references('units.id'))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('short_name', 'text')
@@ -35,7 +36,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('unit_guides')
-    .addColumn('unit_id', 'text', (c) => c.primaryKey().references('units.id'))
+    .addColumn('unit_id', 'text', (c) => c.primaryKey().notNull().references('units.id'))
     .addColumn('sections_json', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('updated_by', 'text')
@@ -43,7 +44,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('accounts')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('unit_id', 'text', (c) => c.notNull().references('units.id'))
     .addColumn('username', 'text', (c) => c.notNull().unique())
     .addColumn('display_name', 'text', (c) => c.notNull())
@@ -64,7 +65,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('role_assignments')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id'))
     .addColumn('unit_id', 'text', (c) => c.notNull().references('units.id'))
     .addColumn('role', 'text', (c) => c.notNull())
@@ -74,7 +75,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('sessions')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id'))
     .addColumn('csrf_token', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -87,7 +88,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('audit_log')
-    .addColumn('seq', 'integer', (c) => c.primaryKey())
+    .addColumn('seq', 'integer', (c) => c.primaryKey().notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('actor_id', 'text')
     .addColumn('actor_name', 'text')
@@ -106,7 +107,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('attachments')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('sha256', 'text', (c) => c.notNull())
     .addColumn('filename', 'text', (c) => c.notNull())
     .addColumn('mime', 'text', (c) => c.notNull())

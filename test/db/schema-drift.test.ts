@@ -1,0 +1,47 @@
+/**
+ * The migrated database must match the schema the code is typed against (src/storage/schema.ts), on both
+ * engines: same tables, same columns, same kinds, same nullability. A migration that forgets a column, or a
+ * code change that forgets its migration, fails here.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb, migrateToLatest, type Db } from '../../src/storage/db.js';
+import { schema } from '../../src/storage/schema.js';
+import { freshDatabase, testEngines, type TestDatabase } from '../support/engines.js';
+
+const ENGINES = await testEngines();
+
+const KIND: Record<string, 'text' | 'integer' | 'real'> = {
+  text: 'text', varchar: 'text', int4: 'integer', int8: 'integer', integer: 'integer', bigint: 'integer', int2: 'integer',
+  real: 'real', float4: 'real', float8: 'real', 'double precision': 'real', numeric: 'real',
+};
+
+describe.each(ENGINES)('migrated schema matches the code on %s', (engine) => {
+  let tdb: TestDatabase;
+  let db: Db;
+  beforeAll(async () => {
+    tdb = await freshDatabase(engine);
+    db = openDb({ dataDir: tdb.dataDir, databaseUrl: tdb.databaseUrl });
+    await migrateToLatest(db);
+  });
+  afterAll(async () => {
+    await db?.close();
+    await tdb?.drop();
+  });
+
+  it('has exactly the tables and columns of src/storage/schema.ts', async () => {
+    const tables = (await db.kysely.introspection.getTables()).filter((t) => !t.name.startsWith('kysely_'));
+    const actual = Object.fromEntries(tables.map((t) => [t.name, Object.fromEntries(t.columns.map((c) => [c.name, { kind: KIND[c.dataType.toLowerCase()] ?? c.dataType, nullable: c.isNullable }]))]));
+    const expected = Object.fromEntries(Object.entries(schema).map(([t, cols]) => [t, Object.fromEntries(Object.entries(cols).map(([c, d]) => [c, { kind: d.kind, nullable: d.nullable }]))]));
+    expect(actual).toEqual(expected);
+  });
+
+  it('running the migrations again changes nothing', async () => {
+    expect(await migrateToLatest(db)).toEqual([]);
+  });
+
+  it('the database itself refuses to edit or delete audit rows', async () => {
+    await db.kysely.insertInto('audit_log').values({ seq: 1, at: 'x', actor_id: null, actor_name: null, unit_id: null, action: 'a', entity_type: 'e', entity_id: null, before_json: null, after_json: null, ip: null, prev_hash: 'p', hash: 'h' }).execute();
+    await expect(db.kysely.updateTable('audit_log').set({ action: 'forged' }).execute()).rejects.toThrow(/append-only/);
+    await expect(db.kysely.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
+  });
+});
