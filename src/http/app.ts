@@ -7,6 +7,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { accountRoutes } from './api/accounts.routes.js';
+import { attachmentRoutes } from './api/attachments.routes.js';
 import { auditRoutes } from './api/audit.routes.js';
 import { authRoutes } from './api/auth.routes.js';
 import { metaRoutes } from './api/meta.routes.js';
@@ -63,6 +64,7 @@ export async function buildApp(ctx: HttpContext, opts: { logger?: boolean } = {}
     await api.register(unitRoutes(ctx));
     await api.register(accountRoutes(ctx));
     await api.register(auditRoutes(ctx));
+    await api.register(attachmentRoutes(ctx));
   }, { prefix: '/api/v1' });
 
   await registerAdmin(app);

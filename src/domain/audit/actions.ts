@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'auth.loginFailed': '登录失败',
   'auth.logout': '退出登录',
   'attachment.upload': '上传附件',
+  'attachment.delete': '删除附件',
   'system.init': '初始化平台',
   'system.restore': '从备份恢复',
 };
