@@ -105,6 +105,21 @@ describe.each(ENGINES)('HTTP behaviour on %s', (engine) => {
   });
 });
 
+describe('behind a TLS-terminating proxy', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp('sqlite', { GONGKAI_TRUST_PROXY: 'true' });
+  });
+  afterAll(async () => t?.close());
+
+  it('marks the session cookie Secure and sends HSTS when the request came over https', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'x-forwarded-proto': 'https' }, payload: { username: 'admin', password: 'Gongkai#2026test' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.cookies.find((c) => c.name === 'gk_session')?.secure).toBe(true);
+    expect(res.headers['strict-transport-security']).toContain('max-age=');
+  });
+});
+
 describe('rate limits', () => {
   let t: TestApp;
   beforeAll(async () => {
