@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { ConfigError } from '../config.js';
 import { registerAuditCommands } from './audit.js';
 import { registerBackupCommands } from './backup.js';
+import { registerDeadlineCommands } from './deadline.js';
 import { registerInitCommand } from './init.js';
 import { registerMigrateCommand } from './migrate.js';
 import { registerServeCommands } from './serve.js';
@@ -21,6 +22,7 @@ registerInitCommand(program);
 registerUserCommands(program);
 registerAuditCommands(program);
 registerBackupCommands(program);
+registerDeadlineCommands(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof ConfigError) console.error(e.message);
