@@ -19,6 +19,8 @@ export interface Config {
   cookieSecure: 'auto' | boolean;
   logLevel: string;
   maxUploadBytes: number;
+  /** Default on: the reply clock stops while a fee notice is outstanding (rules.md §3.2, not law: configurable). */
+  suspendDuringFeeNotice: boolean;
   security: {
     maxFailedLogins: number;
     lockoutMinutes: number;
@@ -47,6 +49,7 @@ export const CONFIG_VARIABLES: { name: string; default: string; meaning: string 
   { name: 'GONGKAI_COOKIE_SECURE', default: 'auto', meaning: 'Secure flag on session cookies: auto (when the request is https), true or false.' },
   { name: 'LOG_LEVEL', default: 'info', meaning: 'pino log level (fatal, error, warn, info, debug, silent).' },
   { name: 'GONGKAI_MAX_UPLOAD_MB', default: '20', meaning: 'Largest accepted upload.' },
+  { name: 'GONGKAI_FEE_NOTICE_SUSPENDS_CLOCK', default: 'true', meaning: 'Whether the reply period stops while a fee notice is outstanding (a default, not statute).' },
   { name: 'GONGKAI_LOGIN_MAX_FAILURES', default: '5', meaning: 'Failed logins in a row before the account locks.' },
   { name: 'GONGKAI_LOCKOUT_MINUTES', default: '15', meaning: 'How long a locked account stays locked.' },
   { name: 'GONGKAI_SESSION_IDLE_MINUTES', default: '30', meaning: 'Idle time after which a session ends.' },
@@ -118,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { da
     cookieSecure,
     logLevel,
     maxUploadBytes: int('GONGKAI_MAX_UPLOAD_MB', 20, 1, 2048) * 1024 * 1024,
+    suspendDuringFeeNotice: bool('GONGKAI_FEE_NOTICE_SUSPENDS_CLOCK', true),
     security: {
       maxFailedLogins: int('GONGKAI_LOGIN_MAX_FAILURES', 5, 1, 100),
       lockoutMinutes: int('GONGKAI_LOCKOUT_MINUTES', 15, 1, 24 * 60),

@@ -7,6 +7,8 @@ import { fsBlobStore } from './infra/blob-store.js';
 import { argon2Hasher } from './infra/password-hasher.js';
 import { aesGcmBox } from './infra/secret-box.js';
 import { totpService } from './infra/totp.js';
+import { officialCalendar } from './infra/official-calendar.js';
+import { DEFAULT_RULES } from './domain/requests/deadline.js';
 import { migrateToLatest, openDb, type Db } from './storage/db.js';
 import { createStore } from './storage/store.js';
 
@@ -25,6 +27,8 @@ export async function openRuntime(config: Config, opts: { migrate?: boolean } = 
   const store = createStore(db);
   const deps: Deps = {
     store,
+    officialCalendar: officialCalendar(),
+    deadlineRules: { ...DEFAULT_RULES, suspendDuringFeeNotice: config.suspendDuringFeeNotice },
     clock: { now: () => new Date().toISOString() },
     hasher: argon2Hasher(),
     secrets: aesGcmBox(config.secretKey),

@@ -199,6 +199,50 @@ export interface AttachmentRepository {
   delete(id: string): Promise<void>;
 }
 
+export interface ApplicationQueueQuery {
+  unitIds: string[];
+  statuses?: string[] | undefined;
+  handlerId?: string | undefined;
+  dueBefore?: string | undefined;
+  receivedFrom?: string | undefined;
+  receivedTo?: string | undefined;
+  /** Keyset paging by (reply_due, id). */
+  after?: { replyDue: string | null; id: string } | undefined;
+  limit: number;
+}
+
+export interface ApplicationRepository {
+  get(id: string): Promise<import('./requests/application.js').Application | undefined>;
+  getByReceiptNo(receiptNo: string): Promise<import('./requests/application.js').Application | undefined>;
+  insert(a: import('./requests/application.js').Application): Promise<void>;
+  /** Writes the application only if its status is still `expectedStatus`; false when another change won. */
+  updateIfStatus(a: import('./requests/application.js').Application, expectedStatus: string): Promise<boolean>;
+  /** Unconditional update of derived fields (due dates) after a calendar change. */
+  updateDerived(id: string, replyDue: string | null, provisional: boolean, calendarVersion: string): Promise<void>;
+  appendEvent(e: import('./requests/application.js').ApplicationEvent): Promise<void>;
+  events(applicationId: string): Promise<import('./requests/application.js').ApplicationEvent[]>;
+  queue(q: ApplicationQueueQuery): Promise<import('./requests/application.js').Application[]>;
+  findByApplicantKey(unitId: string, key: string): Promise<import('./requests/application.js').Application[]>;
+  countForUnitYear(unitId: string, year: number): Promise<number>;
+  openIds(limitAfterId: string | null, limit: number): Promise<{ id: string; unitId: string }[]>;
+}
+
+export interface CalendarOverride {
+  id: string;
+  unitId: string | null;
+  date: string;
+  kind: 'off' | 'work';
+  name: string;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+export interface CalendarOverrideRepository {
+  list(): Promise<CalendarOverride[]>;
+  insert(o: CalendarOverride): Promise<void>;
+  delete(id: string): Promise<void>;
+}
+
 export interface Repos {
   units: UnitRepository;
   accounts: AccountRepository;
@@ -207,6 +251,8 @@ export interface Repos {
   audit: AuditRepository;
   guides: GuideRepository;
   attachments: AttachmentRepository;
+  applications: ApplicationRepository;
+  calendarOverrides: CalendarOverrideRepository;
 }
 
 export interface Store {
@@ -232,6 +278,8 @@ export interface PasswordHasher {
 export interface SecretBox {
   seal(plain: string): string;
   open(sealed: string): string;
+  /** Keyed hash (blind index): equal inputs give equal outputs, nothing about the input is revealed. */
+  mac(value: string): string;
 }
 
 export interface TotpService {
@@ -242,6 +290,9 @@ export interface TotpService {
 
 export interface Deps {
   store: Store;
+  /** The official holiday arrangements (src/infra/official-calendar.ts) and the statutory periods. */
+  officialCalendar: import('./calendar/working-calendar.js').CalendarData;
+  deadlineRules: import('./requests/deadline.js').DeadlineRules;
   clock: Clock;
   hasher: PasswordHasher;
   secrets: SecretBox;

@@ -8,6 +8,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { accountRoutes } from './api/accounts.routes.js';
 import { attachmentRoutes } from './api/attachments.routes.js';
+import { applicationRoutes } from './api/applications.routes.js';
 import { auditRoutes } from './api/audit.routes.js';
 import { authRoutes } from './api/auth.routes.js';
 import { metaRoutes } from './api/meta.routes.js';
@@ -65,6 +66,7 @@ export async function buildApp(ctx: HttpContext, opts: { logger?: boolean } = {}
     await api.register(accountRoutes(ctx));
     await api.register(auditRoutes(ctx));
     await api.register(attachmentRoutes(ctx));
+    await api.register(applicationRoutes(ctx));
   }, { prefix: '/api/v1' });
 
   await registerAdmin(app);

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import type { SecretBox } from '../domain/ports.js';
 
 /**
@@ -7,7 +7,10 @@ import type { SecretBox } from '../domain/ports.js';
  */
 export function aesGcmBox(key: Buffer): SecretBox {
   if (key.length !== 32) throw new Error('encryption key must be 32 bytes');
+  // A separate key for blind indexes, derived so that a MAC never reuses the encryption key itself.
+  const macKey = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'gongkai blind index v1', 32));
   return {
+    mac: (value) => createHmac('sha256', macKey).update(value, 'utf8').digest('base64url'),
     seal(plain) {
       const iv = randomBytes(12);
       const c = createCipheriv('aes-256-gcm', key, iv);

@@ -5,6 +5,7 @@ import type {
 } from '../domain/ports.js';
 import type { Db } from './db.js';
 import type { Database, Row } from './schema.js';
+import { applicationRepository, calendarOverrideRepository } from './application-repository.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -96,11 +97,12 @@ function repos(q: Q, engine: Db['engine']): Repos {
         await q.updateTable('units').set(unitToRow(u)).where('id', '=', u.id).execute();
       },
       async countRecords(id) {
-        // Records that tie a unit down: accounts, attachments, child units, audit rows. Later modules add theirs.
+        // Records that tie a unit down: accounts, attachments, child units, applications. Later modules add theirs.
         const counts = await Promise.all([
           q.selectFrom('accounts').select(sql<number>`count(*)`.as('n')).where('unit_id', '=', id).executeTakeFirstOrThrow(),
           q.selectFrom('attachments').select(sql<number>`count(*)`.as('n')).where('unit_id', '=', id).executeTakeFirstOrThrow(),
           q.selectFrom('units').select(sql<number>`count(*)`.as('n')).where('parent_id', '=', id).executeTakeFirstOrThrow(),
+          q.selectFrom('applications').select(sql<number>`count(*)`.as('n')).where('unit_id', '=', id).executeTakeFirstOrThrow(),
         ]);
         return counts.reduce((s, c) => s + Number(c.n), 0);
       },
@@ -239,6 +241,8 @@ function repos(q: Q, engine: Db['engine']): Repos {
         await q.deleteFrom('unit_guides').where('unit_id', '=', unitId).execute();
       },
     },
+    applications: applicationRepository(q, engine),
+    calendarOverrides: calendarOverrideRepository(q),
     attachments: {
       async get(id) {
         const r = await q.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();

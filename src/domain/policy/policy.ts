@@ -29,6 +29,8 @@ export type Action =
   | 'publication.review'
   | 'request.read'
   | 'request.handle'
+  /** Art. 33: an extension needs the consent of the head of the disclosure office. */
+  | 'request.approveExtension'
   | 'report.read'
   | 'report.edit';
 
@@ -53,7 +55,7 @@ export const ROLE_GRANTS: Record<Role, RoleGrant> = {
     actions: new Set<Action>([
       'unit.read', 'unit.create', 'unit.update', 'unit.move', 'unit.deactivate', 'guide.edit',
       'account.read', 'account.manage', 'audit.read', 'audit.export', 'attachment.upload',
-      'publication.read', 'request.read', 'report.read', 'report.edit',
+      'publication.read', 'request.read', 'request.approveExtension', 'report.read', 'report.edit',
     ]),
   },
   infoOfficer: {

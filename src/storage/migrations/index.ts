@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-initial.js';
+import * as m0002 from './0002-applications.js';
 
 /** Numbered migrations, imported statically so they survive bundling. Never edit a released one: add the next. */
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
+  '0002-applications': m0002,
 };
 
 export const migrationProvider: MigrationProvider = {

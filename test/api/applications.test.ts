@@ -1,0 +1,163 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type Client, type TestApp } from '../support/app.js';
+import { testEngines } from '../support/engines.js';
+
+const ENGINES = await testEngines();
+
+const ID = '11010519491231002X';
+const PHONE = '13800138000';
+const natural = { type: 'natural', name: '欧阳明月', idType: 'residentId', idNumber: ID, phone: PHONE, email: 'oy@example.cn', address: '安澜市府前大道100号3单元', postcode: '564700' };
+const body = (unitId: string, over: Record<string, unknown> = {}) => ({
+  unitId, applicant: natural, description: '2025年度安澜市城区道路改造项目的立项批复文件', documentNo: '安发改投资〔2025〕12号',
+  provisionForm: 'email', deliveryMethod: 'email', channel: 'inPerson', receivedOn: '2025-03-03', ...over,
+});
+
+describe.each(ENGINES)('applications (依申请公开) on %s', (engine) => {
+  let t: TestApp;
+  let handler: Client;
+  let head: Client;
+  let fgj: string;
+  beforeAll(async () => {
+    t = await buildTestApp(engine);
+    fgj = await t.unitId('fgj');
+    handler = await t.clientWithRole('handler.fgj', 'caseHandler', 'fgj');
+    head = await t.clientWithRole('head.gkb', 'officeAdmin', 'anlan');
+  });
+  afterAll(async () => t?.close());
+
+  const act = (c: Client, id: string, action: string, payload: Record<string, unknown> = {}) => c.post(`/api/v1/applications/${id}/actions/${action}`, payload);
+
+  it('registers an in-person application as received on the day submitted, with a due date and a query code', async () => {
+    const res = await handler.post('/api/v1/applications', body(fgj));
+    expect(res.statusCode).toBe(201);
+    const { application, queryCode } = res.json();
+    expect(application.receiptNo).toMatch(/^FGJ-\d{4}-00001$/);
+    expect(application.status).toBe('received');
+    expect(application.replyDue).toBe('2025-03-31');
+    expect(application.applicant).toBe('欧***');
+    expect(queryCode).toMatch(/^\d{8}$/);
+  });
+
+  it('refuses a bad ID number, a missing contact route, and a purpose is never asked for', async () => {
+    const res = await handler.post('/api/v1/applications', body(fgj, { applicant: { ...natural, idNumber: '110105194912310021', email: '', address: '' } }));
+    expect(res.statusCode).toBe(400);
+    const fields = Object.fromEntries(res.json().error.fields.map((f: { path: string; message: string }) => [f.path, f.message]));
+    expect(fields['applicant.idNumber']).toContain('校验位');
+    expect(fields['applicant.address']).toContain('通信地址或电子邮箱');
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    const fieldsAsked = Object.keys(doc.paths['/api/v1/public/applications'].post.requestBody.content['application/json'].schema.properties);
+    expect(fieldsAsked.sort()).toEqual(['applicant', 'deliveryMethod', 'description', 'documentNo', 'provisionForm', 'unitId']);
+  });
+
+  it('runs the statute: correction restarts the clock, consultation pauses it, the head approves an extension, partial disclosure is served', async () => {
+    const { application } = (await handler.post('/api/v1/applications', body(fgj, { receivedOn: '2025-03-03', description: '城区道路改造项目环评报告' }))).json();
+    const id = application.id;
+    expect((await act(handler, id, 'requestCorrection', { on: '2025-03-05', items: '请明确项目名称和所需文件的年份' })).statusCode).toBe(200);
+    let detail = (await handler.get(`/api/v1/applications/${id}`)).json();
+    expect(detail.replyDue).toBeNull();
+    expect((await act(handler, id, 'receiveCorrection', { on: '2025-03-10' })).statusCode).toBe(200);
+    detail = (await handler.get(`/api/v1/applications/${id}`)).json();
+    expect(detail.replyDue).toBe('2025-04-08');
+    const consult = (await act(handler, id, 'startConsultation', { on: '2025-03-12', kind: 'thirdParty', party: '安澜市城建投资有限公司' })).json();
+    expect(consult.application.status).toBe('consulting');
+    expect((await handler.get(`/api/v1/applications/${id}`)).json().replyDue).toBeNull(); // clock stopped
+    const consultationId = consult.event.data.consultationId;
+    expect((await act(handler, id, 'receiveConsultationAnswer', { on: '2025-03-18', consultationId, answer: '不同意公开其中的商业报价部分' })).statusCode).toBe(200);
+    detail = (await handler.get(`/api/v1/applications/${id}`)).json();
+    expect(detail.replyDue).toBe('2025-04-15'); // 04-08 plus the 5 working days of 03-12..03-18 not counted
+    expect(detail.clock.steps.map((s: { text: string }) => s.text).join('\n')).toContain('不计入答复期限');
+    expect((await act(handler, id, 'requestExtension', { on: '2025-04-01', days: 20, reason: '需调取档案' })).statusCode).toBe(200);
+    // Art. 33: only the head of the disclosure office may approve.
+    expect((await act(handler, id, 'approveExtension', { on: '2025-04-02' })).statusCode).toBe(403);
+    expect((await act(head, id, 'approveExtension', { on: '2025-04-02' })).statusCode).toBe(200);
+    detail = (await handler.get(`/api/v1/applications/${id}`)).json();
+    expect(detail.replyDue).toBe('2025-05-15'); // +20 working days across Labour Day and the 04-27 make-up Sunday
+    const partialWithoutGround = await act(handler, id, 'reply', { on: '2025-04-20', outcome: 'partiallyDisclosed' });
+    expect(partialWithoutGround.statusCode).toBe(400);
+    expect(partialWithoutGround.json().error.message).toContain('第三十七条');
+    const replied = await act(handler, id, 'reply', { on: '2025-04-20', outcome: 'partiallyDisclosed', withheld: [{ what: '商业报价明细', ground: 'withheldThirdParty' }] });
+    expect(replied.statusCode).toBe(200);
+    expect(replied.json().application.outcomeLabel).toBe('部分公开');
+    expect((await act(handler, id, 'serve', { on: '2025-04-21', method: 'post' })).statusCode).toBe(200);
+    expect((await act(handler, id, 'archive', { on: '2025-04-22' })).statusCode).toBe(200);
+    const illegal = await act(handler, id, 'reply', { outcome: 'disclosed' });
+    expect(illegal.statusCode).toBe(409);
+    expect(illegal.json().error.message).toContain('已归档');
+    detail = (await handler.get(`/api/v1/applications/${id}`)).json();
+    expect(detail.events.map((e: { action: string }) => e.action)).toEqual(['register', 'requestCorrection', 'receiveCorrection', 'startConsultation', 'receiveConsultationAnswer', 'requestExtension', 'approveExtension', 'reply', 'serve', 'archive']);
+  });
+
+  it('of two concurrent transitions on one application only one wins', async () => {
+    const { application } = (await handler.post('/api/v1/applications', body(fgj, { description: '并发测试申请' }))).json();
+    // Each is legal from 已收到 but not after any of the others: whichever commits first wins.
+    const results = await Promise.all([1, 2, 3].map((i) => act(handler, application.id, 'requestCorrection', { items: `补正事项${i}` })));
+    expect(results.filter((r) => r.statusCode === 200)).toHaveLength(1);
+    expect(results.filter((r) => r.statusCode === 409)).toHaveLength(2);
+    const events = (await handler.get(`/api/v1/applications/${application.id}`)).json().events;
+    expect(events).toHaveLength(2);
+  });
+
+  it('online applications wait for confirmation (Art. 31), then the clock starts on the confirmation day', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/public/applications', payload: { ...body(fgj), channel: undefined, receivedOn: undefined } });
+    expect(res.statusCode).toBe(201);
+    const { receiptNo, queryCode, status } = res.json();
+    expect(status).toBe('registered');
+    const progress = (code: string) => t.app.inject({ method: 'POST', url: '/api/v1/public/applications/progress', payload: { receiptNo, queryCode: code } });
+    expect((await progress('00000000')).statusCode).toBe(404);
+    expect((await progress(queryCode)).json().statusLabel).toBe('待确认收到');
+    const queue = (await handler.get(`/api/v1/applications?unitId=${fgj}`)).json().items;
+    const item = queue.find((a: { receiptNo: string }) => a.receiptNo === receiptNo);
+    expect(item.urgency).toBe('stopped');
+    await act(handler, item.id, 'confirmReceipt', { on: '2025-09-26' });
+    const p = (await progress(queryCode)).json();
+    expect(p.replyDue).toBe('2025-10-30');
+    expect(p.steps.map((s: { text: string }) => s.text).join('')).toContain('双方确认之日');
+  });
+
+  it('transfers to the competent unit: the sender answers 本机关不掌握, the receiver gets a linked application', async () => {
+    const { application } = (await handler.post('/api/v1/applications', body(fgj, { description: '某学校的招生计划' }))).json();
+    const res = await act(handler, application.id, 'transfer', { toUnitId: await t.unitId('jyj'), reason: '属教育局职责' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().application.outcome).toBe('unavailableNotHeld');
+    expect(res.json().created.unitId).toBe(await t.unitId('jyj'));
+    // The sender's handler cannot see the receiver's copy.
+    expect((await handler.get(`/api/v1/applications/${res.json().created.id}`)).statusCode).toBe(404);
+  });
+
+  it('flags a repeated application by the same applicant (重复申请)', async () => {
+    const first = (await handler.post('/api/v1/applications', body(fgj, { description: '安澜市2024年财政预算执行报告' }))).json();
+    const again = (await handler.post('/api/v1/applications', body(fgj, { description: '安澜市 2024 年财政预算执行报告。' }))).json();
+    expect(again.possibleDuplicates.map((d: { receiptNo: string }) => d.receiptNo)).toEqual([first.application.receiptNo]);
+    expect(again.application.duplicateOf).toBe(first.application.id);
+  });
+
+  it('keeps personal data sealed: not in the raw database, masked in lists, full view audited and limited to handlers', async () => {
+    const { application } = (await handler.post('/api/v1/applications', body(fgj, { description: '个人信息保护测试' }))).json();
+    const list = (await handler.get(`/api/v1/applications?unitId=${fgj}`)).body;
+    expect(list).not.toContain(ID);
+    expect(list).not.toContain(PHONE);
+    expect(list).not.toContain('欧阳明月');
+    const full = await handler.get(`/api/v1/applications/${application.id}/personal-data`);
+    expect(full.json().idNumber).toBe(ID);
+    const sup = await t.clientWithRole('sup.app', 'supervisor', 'anlan');
+    expect((await sup.get(`/api/v1/applications/${application.id}`)).statusCode).toBe(200);
+    expect((await sup.get(`/api/v1/applications/${application.id}/personal-data`)).statusCode).toBe(403);
+    const audit = (await t.admin.get(`/api/v1/audit?entityId=${application.id}`)).json().items.map((e: { action: string }) => e.action);
+    expect(audit).toContain('application.viewPersonalData');
+    const other = await t.clientWithRole('handler.jyj', 'caseHandler', 'jyj');
+    expect((await other.get(`/api/v1/applications/${application.id}`)).statusCode).toBe(404);
+    expect((await other.get(`/api/v1/applications/${application.id}/personal-data`)).statusCode).toBe(404);
+    expect((await act(other, application.id, 'accept')).statusCode).toBe(404);
+    if (engine === 'sqlite') {
+      await t.rt.db.kysely.selectFrom('applications').select('id').execute(); // flush
+      const dir = t.db.dataDir;
+      const raw = Buffer.concat(fs.readdirSync(dir).filter((f) => f.startsWith('gongkai.sqlite')).map((f) => fs.readFileSync(path.join(dir, f))));
+      for (const secret of [ID, PHONE, '欧阳明月', 'oy@example.cn', '府前大道100号']) expect(raw.includes(Buffer.from(secret)), secret).toBe(false);
+    } else {
+      const dump = JSON.stringify(await t.rt.db.kysely.selectFrom('applications').selectAll().execute()) + JSON.stringify(await t.rt.db.kysely.selectFrom('audit_log').selectAll().execute());
+      for (const secret of [ID, PHONE, '欧阳明月']) expect(dump).not.toContain(secret);
+    }
+  });
+});
