@@ -1,0 +1,120 @@
+/**
+ * The portal stylesheet, served as /assets/portal.<hash>.css with a year-long immutable cache: the hash
+ * changes whenever this text does. It lives in a TS module so the esbuild bundle carries it (no asset copy).
+ * Colours meet WCAG 2.1 AA (text ≥ 4.5:1) in both the normal and the high-contrast (适老化) scheme;
+ * sizes are in rem so the 大/中/小 switch on <html> scales everything.
+ */
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+export const PORTAL_CSS = `
+:root{--fg:#1b1f24;--muted:#4a5462;--bg:#f3f5f8;--card:#fff;--line:#c9d1dc;--brand:#0f3f7a;--brand-fg:#fff;
+--accent:#b3121a;--link:#0a56a8;--visited:#5a2d82;--th:#eaeff5;--tag-bg:#eef1f5;--tag-fg:#3d4855;--foot:#e6eaf0;--focus:#ffdd00}
+html.hc{--fg:#fff;--muted:#fff;--bg:#000;--card:#000;--line:#fff;--brand:#000;--brand-fg:#fff;--accent:#ffff00;
+--link:#ffff00;--visited:#ffff00;--th:#000;--tag-bg:#000;--tag-fg:#fff;--foot:#000}
+html{font-size:100%;-webkit-text-size-adjust:100%;text-size-adjust:100%}
+html.fs-s{font-size:87.5%}
+html.fs-l{font-size:125%}
+*,*::before,*::after{box-sizing:border-box}
+body{margin:0;font-family:"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei",sans-serif;
+font-size:1rem;line-height:1.8;color:var(--fg);background:var(--bg);overflow-wrap:anywhere;
+min-height:100vh;display:flex;flex-direction:column}
+body>.wrap{flex:1 0 auto;width:100%}
+img{max-width:100%}
+a{color:var(--link);text-underline-offset:.2em}
+a:visited{color:var(--visited)}
+a:hover{text-decoration-thickness:.15em}
+a:focus-visible,button:focus-visible{outline:3px solid transparent;background:var(--focus);color:#0b0c0c;
+box-shadow:0 -2px var(--focus),0 4px #0b0c0c;text-decoration:none}
+:focus-visible{outline:3px solid #0b0c0c;outline-offset:2px}
+html.hc :focus-visible{outline-color:#fff}
+main:focus{outline:none}
+.vh{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
+.skip{position:absolute;left:.5rem;top:-10rem;z-index:10;padding:.5rem 1rem;background:var(--focus);color:#0b0c0c;font-weight:700}
+.skip:focus{top:.5rem}
+.wrap{max-width:72rem;margin:0 auto;padding:0 1rem}
+.site-header{background:var(--brand);color:var(--brand-fg);border-top:.375rem solid var(--accent);border-bottom:1px solid var(--line)}
+.header-inner{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.5rem 1.5rem;padding-top:1rem;padding-bottom:1rem}
+.site-name{margin:0;font-size:1.5rem;font-weight:700;letter-spacing:.06em;line-height:1.4}
+.site-name a,.site-name a:visited{color:var(--brand-fg);text-decoration:none}
+.site-sub{display:block;font-size:.875rem;font-weight:400;letter-spacing:.02em}
+.tools{display:flex;flex-wrap:wrap;align-items:center;gap:.25rem 1rem;font-size:.9375rem}
+.tools ul{list-style:none;margin:0;padding:0;display:flex;gap:.25rem;align-items:center}
+.tools a,.tools a:visited{color:var(--brand-fg);display:inline-block;min-width:2.25rem;padding:.125rem .5rem;text-align:center;
+border:1px solid transparent;border-radius:.25rem}
+.tools a[aria-current]{border-color:var(--brand-fg);font-weight:700;text-decoration:none}
+.crumbs ol{list-style:none;display:flex;flex-wrap:wrap;margin:1rem 0 0;padding:0;font-size:.9375rem;color:var(--muted)}
+.crumbs li+li::before{content:"›" / "";margin:0 .5rem}
+.page{background:var(--card);border:1px solid var(--line);padding:1.5rem;margin:1rem 0 2rem}
+h1{font-size:1.75rem;line-height:1.4;margin:0 0 .5rem;color:var(--fg)}
+h2{font-size:1.3125rem;line-height:1.5;margin:2rem 0 .75rem;padding-left:.625rem;border-left:.25rem solid var(--accent)}
+h3{font-size:1.125rem;margin:1.5rem 0 .5rem}
+p{margin:.5rem 0}
+.meta{color:var(--muted);font-size:.9375rem;margin:0 0 1rem}
+.lead{margin-bottom:1.5rem}
+.unit-nav ul,.toc ol{list-style:none;margin:1rem 0;padding:0;display:flex;flex-wrap:wrap;gap:.5rem}
+.unit-nav a{display:inline-block;padding:.375rem 1rem;border:1px solid var(--line);border-radius:.25rem;text-decoration:none}
+.unit-nav a[aria-current]{background:var(--brand);color:var(--brand-fg);border-color:var(--brand);font-weight:700}
+html.hc .unit-nav a[aria-current]{border-color:#fff;text-decoration:underline}
+.toc{border:1px solid var(--line);padding:.25rem 1rem;margin:1rem 0}
+.toc ol{gap:.25rem 1.25rem}
+.section-text p{text-indent:2em}
+.cards{list-style:none;margin:0;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,15rem),1fr));gap:.75rem}
+.cards>li{border:1px solid var(--line);border-top:.1875rem solid var(--brand);padding:.75rem 1rem;background:var(--card)}
+html.hc .cards>li{border-top-color:#fff}
+.cards .title{font-weight:700;display:block}
+.cards .desc{color:var(--muted);font-size:.9375rem;margin:.25rem 0 0}
+.tag{display:inline-block;font-size:.8125rem;line-height:1.6;padding:0 .4rem;margin-left:.5rem;border:1px solid var(--line);
+border-radius:.2rem;background:var(--tag-bg);color:var(--tag-fg);font-weight:400}
+.tree,.tree ul{list-style:none;margin:0;padding:0}
+.tree ul{margin:.25rem 0 .25rem 1rem;padding-left:1rem;border-left:1px solid var(--line)}
+.tree li{margin:.25rem 0}
+.group{margin:1rem 0}
+table{width:100%;border-collapse:collapse;margin:.75rem 0 1rem}
+caption{text-align:left;font-weight:700;padding:.25rem 0}
+th,td{border:1px solid var(--line);padding:.5rem .75rem;text-align:left;vertical-align:top}
+th{background:var(--th);font-weight:700}
+.facts th[scope=row]{width:38%}
+.data td:first-child{min-width:4.5em}
+.tel{overflow-wrap:break-word}
+.empty{color:var(--muted)}
+.site-footer{background:var(--foot);border-top:1px solid var(--line);padding:1.25rem 0 1.5rem;font-size:.9375rem}
+.footer-inner{display:flex;flex-wrap:wrap;gap:1rem 2rem;justify-content:space-between;align-items:flex-start}
+.footer-inner p{margin:.25rem 0}
+.qr{margin:0;text-align:center;font-size:.875rem}
+.qr img{display:block;width:7.5rem;height:7.5rem;margin:0 auto .25rem;background:#fff;padding:.25rem;border:1px solid var(--line)}
+@media (max-width:40rem){.page{padding:1rem}th,td{padding:.375rem .5rem}h1{font-size:1.5rem}.site-name{font-size:1.25rem}.facts th[scope=row]{width:42%}}
+/* Phones: each row of a data table becomes a small card (the first cell as its title, the others labelled). */
+@media (max-width:30rem){
+.data,.data tbody,.data tr,.data td{display:block;width:100%}
+.data thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+.data tr{border:1px solid var(--line);margin-bottom:.75rem}
+.data td{border:0;border-top:1px solid var(--line)}
+.data td:first-child{border-top:0;background:var(--th);font-weight:700;min-width:0}
+.data td[data-label]::before{content:attr(data-label) "：";font-weight:700}
+}
+@media print{
+.skip,.tools,.unit-nav,.toc{display:none!important}
+html,body{background:#fff;color:#000}
+body{font-size:11pt}
+.site-header{background:none;color:#000;border:0;border-bottom:1pt solid #000}
+.site-name a,.site-name a:visited{color:#000}
+.page{border:0;padding:0;margin:0}
+a,a:visited{color:#000}
+main a[href]::after{content:" (" attr(href) ")";font-size:90%}
+main a[href^="#"]::after{content:""}
+table,tr,.qr{break-inside:avoid}
+h2,h3{break-after:avoid}
+.site-footer{background:none;border-top:1pt solid #000}
+}
+`.trim();
+
+const hash = createHash('sha256').update(PORTAL_CSS).digest('hex').slice(0, 12);
+export const PORTAL_CSS_PATH = `/assets/portal.${hash}.css`;
+
+const body = Buffer.from(PORTAL_CSS, 'utf8');
+export const PORTAL_CSS_BODIES = {
+  identity: body,
+  gzip: gzipSync(body, { level: 9 }),
+  br: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+};
