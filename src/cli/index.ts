@@ -4,6 +4,7 @@ import { ConfigError } from '../config.js';
 import { registerAuditCommands } from './audit.js';
 import { registerBackupCommands } from './backup.js';
 import { registerDeadlineCommands } from './deadline.js';
+import { registerCalendarCommands } from './calendar.js';
 import { registerInitCommand } from './init.js';
 import { registerMigrateCommand } from './migrate.js';
 import { registerServeCommands } from './serve.js';
@@ -23,6 +24,7 @@ registerUserCommands(program);
 registerAuditCommands(program);
 registerBackupCommands(program);
 registerDeadlineCommands(program);
+registerCalendarCommands(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof ConfigError) console.error(e.message);

@@ -231,7 +231,8 @@ export interface CalendarOverride {
   id: string;
   unitId: string | null;
   date: string;
-  kind: 'off' | 'work';
+  /** off / work: a special day. year: marks the year of `date` as having a loaded official arrangement. */
+  kind: 'off' | 'work' | 'year';
   name: string;
   createdAt: string;
   createdBy: string | null;

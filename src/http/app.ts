@@ -9,6 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { accountRoutes } from './api/accounts.routes.js';
 import { attachmentRoutes } from './api/attachments.routes.js';
 import { applicationRoutes } from './api/applications.routes.js';
+import { calendarRoutes } from './api/calendar.routes.js';
 import { auditRoutes } from './api/audit.routes.js';
 import { authRoutes } from './api/auth.routes.js';
 import { metaRoutes } from './api/meta.routes.js';
@@ -67,6 +68,7 @@ export async function buildApp(ctx: HttpContext, opts: { logger?: boolean } = {}
     await api.register(auditRoutes(ctx));
     await api.register(attachmentRoutes(ctx));
     await api.register(applicationRoutes(ctx));
+    await api.register(calendarRoutes(ctx));
   }, { prefix: '/api/v1' });
 
   await registerAdmin(app);

@@ -108,7 +108,7 @@ export function calendarOverrideRepository(q: Q): CalendarOverrideRepository {
   return {
     async list() {
       const rows = await q.selectFrom('calendar_overrides').selectAll().orderBy('date').execute();
-      return rows.map((r) => ({ id: r.id, unitId: r.unit_id, date: r.date, kind: r.kind as 'off' | 'work', name: r.name, createdAt: r.created_at, createdBy: r.created_by }));
+      return rows.map((r) => ({ id: r.id, unitId: r.unit_id, date: r.date, kind: r.kind as 'off' | 'work' | 'year', name: r.name, createdAt: r.created_at, createdBy: r.created_by }));
     },
     async insert(o) {
       await q.insertInto('calendar_overrides').values({ id: o.id, unit_id: o.unitId, date: o.date, kind: o.kind, name: o.name, created_at: o.createdAt, created_by: o.createdBy }).execute();

@@ -25,6 +25,10 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'auth.logout': '退出登录',
   'attachment.upload': '上传附件',
   'attachment.delete': '删除附件',
+  'calendar.change': '调整节假日安排',
+  'application.register': '登记申请',
+  'application.viewPersonalData': '查看申请人完整信息',
+  'application.notice': '生成告知书',
   'system.init': '初始化平台',
   'system.restore': '从备份恢复',
 };

@@ -171,9 +171,10 @@ export class WorkingCalendar {
 }
 
 /** Merges overrides (deployment-wide, then per unit) over the official data; later entries win. */
-export function withOverrides(base: CalendarData, overrides: readonly SpecialDay[], revision: string): CalendarData {
-  if (overrides.length === 0) return base;
+export function withOverrides(base: CalendarData, overrides: readonly SpecialDay[], revision: string, extraYears: readonly number[] = []): CalendarData {
+  if (overrides.length === 0 && extraYears.length === 0) return base;
   const byDate = new Map(base.days.map((d) => [d.date, d]));
   for (const o of overrides) byDate.set(o.date, o);
-  return { version: `${base.version}+${revision}`, years: base.years, days: [...byDate.values()] };
+  const years = [...new Set([...base.years, ...extraYears])].sort((a, b) => a - b);
+  return { version: `${base.version}+${revision}`, years, days: [...byDate.values()] };
 }

@@ -12,7 +12,8 @@ import { OUTCOMES } from './outcome.js';
 import { queryCodeHash } from './register-application.js';
 import { ACTIONS, isOpen, STATUSES, type Action } from './status.js';
 
-export const actionLabel = (a: string) => (a === 'register' ? '登记申请' : (ACTIONS[a as Action] ?? a));
+const EXTRA_LABELS: Record<string, string> = { register: '登记申请', recomputeDeadline: '节假日安排调整，期限重新计算' };
+export const actionLabel = (a: string) => EXTRA_LABELS[a] ?? ACTIONS[a as Action] ?? a;
 import { calendarForUnit } from './unit-calendar.js';
 
 export type Urgency = 'overdue' | 'dueSoon' | 'normal' | 'stopped' | 'closed';

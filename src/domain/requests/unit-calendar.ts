@@ -17,7 +17,9 @@ export function calendarFromOverrides(deps: Deps, overrides: CalendarOverride[],
   const key = `${deps.officialCalendar.version}|${revision}`;
   let cal = cache.get(key);
   if (!cal) {
-    cal = new WorkingCalendar(withOverrides(deps.officialCalendar, applicable.map((o) => ({ date: o.date, kind: o.kind, name: o.name })), revision));
+    const days = applicable.flatMap((o) => (o.kind === 'year' ? [] : [{ date: o.date, kind: o.kind, name: o.name }]));
+    const years = applicable.filter((o) => o.kind === 'year').map((o) => Number(o.date.slice(0, 4)));
+    cal = new WorkingCalendar(withOverrides(deps.officialCalendar, days, revision, years));
     if (cache.size > 200) cache.clear();
     cache.set(key, cal);
   }
