@@ -161,3 +161,50 @@ describe.each(ENGINES)('applications (依申请公开) on %s', (engine) => {
     }
   });
 });
+
+describe.each(ENGINES)('fees and lapses on %s', (engine) => {
+  let t: TestApp;
+  let handler: Client;
+  let fgj: string;
+  beforeAll(async () => {
+    t = await buildTestApp(engine);
+    fgj = await t.unitId('fgj');
+    handler = await t.clientWithRole('fee.handler', 'caseHandler', 'fgj');
+  });
+  afterAll(async () => t?.close());
+  const act = (id: string, action: string, payload: Record<string, unknown> = {}) => handler.post(`/api/v1/applications/${id}/actions/${action}`, payload);
+
+  it('computes the fee by volume, suspends the clock, and allows the unpaid outcome only after 20 working days', async () => {
+    const { application } = (await handler.post('/api/v1/applications', body(fgj, { receivedOn: '2025-03-03', description: '近十年全部会议纪要' }))).json();
+    await act(application.id, 'accept', { on: '2025-03-04' });
+    expect((await act(application.id, 'issueFeeNotice', { on: '2025-03-05', method: 'perVolume', pages: 20 })).json().error.message).toContain('不收费');
+    const notice = await act(application.id, 'issueFeeNotice', { on: '2025-03-05', method: 'perVolume', pages: 150 });
+    expect(notice.statusCode).toBe(200);
+    expect(notice.json().event.data.amountYuan).toBe(1700);
+    const detail = (await handler.get(`/api/v1/applications/${application.id}`)).json();
+    expect(detail.replyDue).toBeNull(); // suspended while the fee notice is outstanding (default)
+    expect(detail.clock.feePaymentDue).toBe('2025-04-02'); // 20 working days after the notice
+    const early = await act(application.id, 'reply', { on: '2025-04-02', outcome: 'otherFeeUnpaid' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.message).toContain('2025-04-02');
+    expect((await act(application.id, 'reply', { on: '2025-04-03', outcome: 'otherFeeUnpaid' })).statusCode).toBe(200);
+  });
+
+  it('charges per application from the 11th application of the same applicant in a month', async () => {
+    let last = '';
+    for (let i = 1; i <= 11; i++) {
+      const { application } = (await handler.post('/api/v1/applications', body(fgj, { receivedOn: '2025-06-03', description: `第${i}份材料` }))).json();
+      last = application.id;
+    }
+    await act(last, 'accept', { on: '2025-06-04' });
+    const notice = await act(last, 'issueFeeNotice', { on: '2025-06-05', method: 'perApplication' });
+    expect(notice.json().event.data.amountYuan).toBe(100);
+  });
+
+  it('closes for no correction only after the correction period', async () => {
+    const { application } = (await handler.post('/api/v1/applications', body(fgj, { receivedOn: '2025-03-03', description: '内容不明确的申请' }))).json();
+    await act(application.id, 'requestCorrection', { on: '2025-03-04', items: '请说明所需信息的名称', periodDays: 10 });
+    expect((await act(application.id, 'reply', { on: '2025-03-18', outcome: 'otherNoCorrection' })).statusCode).toBe(409);
+    expect((await act(application.id, 'reply', { on: '2025-03-19', outcome: 'otherNoCorrection' })).statusCode).toBe(200);
+  });
+});

@@ -16,6 +16,7 @@ import { clockFor } from './application-clock.js';
 import { OUTCOMES, type Outcome } from './outcome.js';
 import { ACTIONS, nextStatus, type Action } from './status.js';
 import { calendarForUnit } from './unit-calendar.js';
+import { feePerApplication, feePerVolume, type FeeResult } from './fees.js';
 
 const outcomeEnum = z.enum(Object.keys(OUTCOMES) as [Outcome], { error: '请选择答复结果（对应年报表三的处理结果）' });
 const on = civilDate('日期').optional();
@@ -24,7 +25,8 @@ const text = (label: string, max = 2000) => z.string({ error: `请填写${label}
 /** What each action takes. `on` is the day it happened (civil date, Beijing); it defaults to today. */
 const PAYLOADS = {
   confirmReceipt: z.object({ on }),
-  requestCorrection: z.object({ on, items: text('需要补正的事项') }),
+  // Art. 30 asks for "a reasonable period" to correct; 15 working days is the common practice, adjustable per case.
+  requestCorrection: z.object({ on, items: text('需要补正的事项'), periodDays: z.number().int().min(1).max(60).default(15) }),
   receiveCorrection: z.object({ on, summary: z.string().max(2000).optional() }),
   accept: z.object({ on, handlerId: z.string().optional() }),
   startConsultation: z.object({ on, kind: z.enum(['thirdParty', 'coAgency'], { error: '请选择征求对象类型' }), party: text('征求意见对象', 200), matter: z.string().max(2000).optional() }),
@@ -32,7 +34,8 @@ const PAYLOADS = {
   requestExtension: z.object({ on, days: z.number().int().min(1).max(20, '延长期限最长不超过20个工作日（《条例》第三十三条）'), reason: text('延期理由') }),
   approveExtension: z.object({ on }),
   rejectExtension: z.object({ on, reason: z.string().max(2000).optional() }),
-  issueFeeNotice: z.object({ on, method: z.enum(['perApplication', 'perVolume']), amountYuan: z.number().int().min(1), basis: text('收费依据和计算过程') }),
+  // 国办函〔2020〕109号: one method per application. The amount is computed here, never typed in.
+  issueFeeNotice: z.object({ on, method: z.enum(['perApplication', 'perVolume'], { error: '请选择按件或按量计收' }), pages: z.number().int().min(0).max(1_000_000).optional() }),
   recordPayment: z.object({ on, amountYuan: z.number().int().min(1), receiptNo: z.string().max(100).optional() }),
   waiveFee: z.object({ on, reason: text('减免理由') }),
   reply: z.object({
@@ -107,6 +110,24 @@ export async function transitionApplication(deps: Deps, actor: Actor, applicatio
       case 'requestExtension':
         if (events.some((e) => e.action === 'approveExtension')) throw new DomainError('INVALID_STATE', '答复期限已延长过一次，不能再次延长（《条例》第三十三条）');
         break;
+      case 'issueFeeNotice': {
+        let fee: FeeResult;
+        if (data.method === 'perVolume') {
+          if (data.pages === undefined) throw new DomainError('VALIDATION', '按量计收须填写页数', { fields: [{ path: 'pages', message: '请填写页数' }] });
+          fee = feePerVolume(data.pages as number);
+        } else {
+          // The applicant's nth application to this agency in the calendar month of receipt.
+          const month = (before.receivedOn ?? effectiveOn).slice(0, 7);
+          const same = (await r.applications.findByApplicantKey(before.unitId, before.applicantKey))
+            .filter((x) => (x.receivedOn ?? '').startsWith(month))
+            .sort((a, b) => (a.receivedOn ?? '').localeCompare(b.receivedOn ?? '') || a.createdAt.localeCompare(b.createdAt));
+          fee = feePerApplication(same.findIndex((x) => x.id === before.id) + 1);
+        }
+        if (fee.amountYuan === 0) throw new DomainError('INVALID_STATE', `按规定本申请不收费：${fee.explanation.join('；')}`);
+        eventData.amountYuan = fee.amountYuan;
+        eventData.explanation = fee.explanation;
+        break;
+      }
       case 'approveExtension': {
         const req = [...events].reverse().find((e) => e.action === 'requestExtension');
         eventData.days = req?.data?.days ?? 20;
@@ -117,8 +138,19 @@ export async function transitionApplication(deps: Deps, actor: Actor, applicatio
         if (reply.outcome === 'partiallyDisclosed' && !reply.withheld?.length) {
           throw new DomainError('VALIDATION', '部分公开须写明不予公开的内容及理由（《条例》第三十七条）', { fields: [{ path: 'withheld', message: '请填写不予公开的内容及依据' }] });
         }
-        if (reply.outcome === 'otherNoCorrection' && before.status !== 'correctionRequested') throw new DomainError('INVALID_STATE', '只有待补正的申请才能以“逾期不补正”办结');
-        if (reply.outcome === 'otherFeeUnpaid' && before.status !== 'feeNoticeIssued') throw new DomainError('INVALID_STATE', '只有待缴费的申请才能以“逾期未缴费”办结');
+        if (reply.outcome === 'otherNoCorrection') {
+          if (before.status !== 'correctionRequested') throw new DomainError('INVALID_STATE', '只有待补正的申请才能以“逾期不补正”办结');
+          const req = [...events].reverse().find((e) => e.action === 'requestCorrection');
+          const cal = await calendarForUnit(deps, r, before.unitId);
+          const until = cal.addWorkingDays(req?.effectiveOn ?? effectiveOn, Number(req?.data?.periodDays ?? 15)).due;
+          if (effectiveOn <= until) throw new DomainError('INVALID_STATE', `补正期限至 ${until} 届满，届满前不能以“逾期不补正”办结（《条例》第三十条）`);
+        }
+        if (reply.outcome === 'otherFeeUnpaid') {
+          if (before.status !== 'feeNoticeIssued') throw new DomainError('INVALID_STATE', '只有待缴费的申请才能以“逾期未缴费”办结');
+          const cal = await calendarForUnit(deps, r, before.unitId);
+          const clock = clockFor(before, events, cal, deps.deadlineRules);
+          if (clock?.feePaymentDue && effectiveOn <= clock.feePaymentDue) throw new DomainError('INVALID_STATE', `缴费期限至 ${clock.feePaymentDue} 届满，届满前不能以“逾期未缴费”办结`);
+        }
         app.outcome = reply.outcome;
         app.reply = reply;
         app.repliedOn = effectiveOn;
