@@ -1,0 +1,162 @@
+/** Shapes of the JSON API (/api/v1) as the admin app uses them; see src/http/api/*.routes.ts. */
+
+export type UnitType = 'government' | 'generalOffice' | 'department' | 'township' | 'street' | 'other';
+export type UnitLevel = 'province' | 'city' | 'county' | 'township';
+export type Role = 'sysAdmin' | 'officeAdmin' | 'infoOfficer' | 'reviewer' | 'caseHandler' | 'supervisor';
+
+export interface Meta {
+  siteName: string;
+  roles: Record<Role, string>;
+  unitTypes: Record<UnitType, string>;
+  unitLevels: Record<UnitLevel, string>;
+  accountStatus: Record<'active' | 'disabled', string>;
+  auditActions: Record<string, string>;
+  guideSections: { key: string; title: string }[];
+  passwordMinLength: number;
+}
+
+export interface AccountSnapshot {
+  id: string;
+  unitId: string;
+  username: string;
+  displayName: string;
+  email: string | null;
+  status: 'active' | 'disabled';
+  mustChangePassword: boolean;
+  totpEnabled: boolean;
+  locked: boolean;
+  roles?: RoleAssignment[];
+}
+
+export interface RoleAssignment {
+  unitId: string;
+  role: Role;
+}
+
+export interface SessionInfo {
+  account: AccountSnapshot & { unitName: string };
+  roles: (RoleAssignment & { roleLabel: string; unitName: string })[];
+  csrfToken: string;
+  mustChangePassword: boolean;
+  idleMinutes: number;
+}
+
+export interface LoginResponse {
+  account: AccountSnapshot;
+  csrfToken: string;
+  mustChangePassword: boolean;
+}
+
+export interface Leader {
+  name: string;
+  title: string;
+  duties?: string;
+}
+
+export interface InternalBody {
+  name: string;
+  duties?: string;
+  phone?: string;
+}
+
+export interface Unit {
+  id: string;
+  parentId: string | null;
+  name: string;
+  shortName: string | null;
+  code: string | null;
+  slug: string;
+  type: UnitType;
+  level: UnitLevel;
+  sortOrder: number;
+  status: 'active' | 'inactive';
+  officeName: string | null;
+  address: string | null;
+  officeHours: string | null;
+  phone: string | null;
+  fax: string | null;
+  email: string | null;
+  website: string | null;
+  postcode: string | null;
+  functions: string | null;
+  leaders: Leader[];
+  internalBodies: InternalBody[];
+  createdAt: string;
+  updatedAt: string;
+  deactivatedAt: string | null;
+}
+
+export interface UnitPermissions {
+  update: boolean;
+  createChild: boolean;
+  move: boolean;
+  deactivate: boolean;
+  editGuide: boolean;
+  manageAccounts: boolean;
+}
+
+export type UnitWithPermissions = Unit & { can: UnitPermissions };
+
+/** The editable fields of a unit, as sent to POST /units and PATCH /units/:id. */
+export type UnitInput = Omit<Unit, 'id' | 'status' | 'createdAt' | 'updatedAt' | 'deactivatedAt'>;
+
+export interface ImportProblem {
+  row: number;
+  field: string;
+  message: string;
+}
+
+export interface ImportResult {
+  dryRun: boolean;
+  created: { row: number; id: string; name: string; parentName: string | null }[];
+  problems: ImportProblem[];
+  ignoredColumns?: string[];
+}
+
+export interface AccountRow extends AccountSnapshot {
+  roles: RoleAssignment[];
+  lastLoginAt: string | null;
+  createdAt: string;
+  canManage: boolean;
+}
+
+export interface GuideSection {
+  key: string;
+  title: string;
+  text: string;
+  edited: boolean;
+}
+
+export interface Guide {
+  unitId: string;
+  sections: GuideSection[];
+  updatedAt: string | null;
+}
+
+export interface AuditItem {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  unitId: string | null;
+  unitName: string | null;
+  action: string;
+  actionLabel: string;
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  ip: string | null;
+  hash: string;
+}
+
+export interface AuditPage {
+  items: AuditItem[];
+  nextBeforeSeq: number | null;
+}
+
+export interface TotpSetup {
+  uri: string;
+  secret: string;
+  qrSvg: string;
+}

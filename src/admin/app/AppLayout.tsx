@@ -1,0 +1,95 @@
+/** The frame of every page after login: side menu, current user with unit and roles, logout. */
+import {
+  AuditOutlined, BookOutlined, ApartmentOutlined, HomeOutlined, LogoutOutlined, MenuOutlined, SettingOutlined, TeamOutlined,
+} from '@ant-design/icons';
+import { Button, Drawer, Grid, Layout, Menu, Popover, Space, Spin, Tag, Typography } from 'antd';
+import type { MenuProps } from 'antd';
+import { Suspense, useState } from 'react';
+import { Link, Outlet, useLocation } from 'react-router';
+import { capabilities } from './capabilities';
+import { useCurrentSession, useSession } from './session';
+
+const { Header, Sider, Content } = Layout;
+
+export function AppLayout() {
+  const session = useCurrentSession();
+  const { meta, logout } = useSession();
+  const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  const mobile = !screens.md;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [collapsed, setCollapsed] = useState(false);
+  const can = capabilities(session);
+
+  const items: MenuProps['items'] = [
+    { key: '/', icon: <HomeOutlined />, label: <Link to="/">首页</Link> },
+    { key: '/units', icon: <ApartmentOutlined />, label: <Link to="/units">单位管理</Link> },
+    can.accounts ? { key: '/accounts', icon: <TeamOutlined />, label: <Link to="/accounts">账号管理</Link> } : null,
+    can.audit ? { key: '/audit', icon: <AuditOutlined />, label: <Link to="/audit">审计日志</Link> } : null,
+    { key: '/guide', icon: <BookOutlined />, label: <Link to="/guide">公开指南</Link> },
+    { key: '/settings', icon: <SettingOutlined />, label: <Link to="/settings">个人设置</Link> },
+  ];
+  const selected = '/' + (location.pathname.split('/')[1] ?? '');
+  const menu = (
+    <nav aria-label="主菜单">
+      <Menu mode="inline" selectedKeys={[selected]} items={items} onClick={() => setDrawerOpen(false)} style={{ borderInlineEnd: 0 }} />
+    </nav>
+  );
+
+  const roles = (
+    <Space orientation="vertical" size={4}>
+      <Typography.Text strong>{session.account.displayName}（{session.account.username}）</Typography.Text>
+      <Typography.Text type="secondary">所属单位：{session.account.unitName}</Typography.Text>
+      {session.roles.map((r) => (
+        <div key={`${r.unitId}:${r.role}`}>
+          <Tag color="geekblue">{r.roleLabel}</Tag>
+          <Typography.Text type="secondary">{r.unitName}</Typography.Text>
+        </div>
+      ))}
+      {session.roles.length === 0 && <Typography.Text type="secondary">尚未分配角色</Typography.Text>}
+    </Space>
+  );
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <a className="gk-skip-link" href="#main">跳到主要内容</a>
+      <Header className="gk-header">
+        {mobile && (
+          <Button type="text" aria-label="打开菜单" icon={<MenuOutlined style={{ color: '#fff' }} />} onClick={() => setDrawerOpen(true)} />
+        )}
+        <Link to="/" className="gk-brand">{mobile ? '管理后台' : `${meta.siteName} · 管理后台`}</Link>
+        <div className="gk-user">
+          <Popover content={roles} title="当前用户" trigger={['click', 'hover']} placement="bottomRight">
+            <Button type="text" style={{ color: '#fff' }} aria-label={`当前用户：${session.account.displayName}，查看单位和角色`}>
+              <span>
+                {session.account.displayName}
+                <span className="gk-user-detail"> ｜ {session.account.unitName} ｜ {session.roles.map((r) => r.roleLabel).join('、') || '无角色'}</span>
+              </span>
+            </Button>
+          </Popover>
+          {mobile ? (
+            <Button icon={<LogoutOutlined />} aria-label="退出登录" title="退出登录" onClick={() => void logout()} />
+          ) : (
+            <Button icon={<LogoutOutlined />} onClick={() => void logout()}>退出登录</Button>
+          )}
+        </div>
+      </Header>
+      <Layout>
+        {mobile ? (
+          <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} title="菜单" size={240} styles={{ body: { padding: 0 } }}>
+            {menu}
+          </Drawer>
+        ) : (
+          <Sider theme="light" width={200} collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg">
+            {menu}
+          </Sider>
+        )}
+        <Content id="main" className="gk-content" tabIndex={-1}>
+          <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} description="正在加载…" />}>
+            <Outlet />
+          </Suspense>
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,45 @@
+/** Client-side routes under /admin (the server answers every /admin/* path with index.html). Pages load on demand. */
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { Boot } from './Boot';
+import { RequireSession } from './RequireSession';
+import { AppLayout } from './AppLayout';
+import { LoginPage } from '../pages/auth/LoginPage';
+import { ChangePasswordPage } from '../pages/auth/ChangePasswordPage';
+import { HomePage } from '../pages/HomePage';
+import { NotFoundPage } from '../pages/NotFoundPage';
+
+const UnitsPage = lazy(() => import('../pages/units/UnitsPage'));
+const AccountsPage = lazy(() => import('../pages/accounts/AccountsPage'));
+const AuditPage = lazy(() => import('../pages/audit/AuditPage'));
+const GuidePage = lazy(() => import('../pages/guide/GuidePage'));
+const SettingsPage = lazy(() => import('../pages/settings/SettingsPage'));
+
+export const router = createBrowserRouter(
+  [
+    {
+      element: <Boot />,
+      children: [
+        { path: 'login', element: <LoginPage /> },
+        { path: 'change-password', element: <ChangePasswordPage /> },
+        {
+          element: (
+            <RequireSession>
+              <AppLayout />
+            </RequireSession>
+          ),
+          children: [
+            { index: true, element: <HomePage /> },
+            { path: 'units', element: <UnitsPage /> },
+            { path: 'accounts', element: <AccountsPage /> },
+            { path: 'audit', element: <AuditPage /> },
+            { path: 'guide', element: <GuidePage /> },
+            { path: 'settings', element: <SettingsPage /> },
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
+      ],
+    },
+  ],
+  { basename: '/admin' },
+);
