@@ -259,8 +259,11 @@ export interface Repos {
 export interface Store {
   /** Reads outside a transaction. */
   read<T>(fn: (r: Repos) => Promise<T>): Promise<T>;
-  /** One transaction: everything in fn commits together or not at all. */
-  write<T>(fn: (r: Repos) => Promise<T>): Promise<T>;
+  /**
+   * One transaction: everything in fn commits together or not at all. `publicContent: false` says the write
+   * cannot change anything the public portal shows (sessions, login counters), so cached pages stay valid.
+   */
+  write<T>(fn: (r: Repos) => Promise<T>, opts?: { publicContent?: boolean }): Promise<T>;
 }
 
 /** Content-addressed store for attachment bytes. An S3-compatible implementation can replace the file system one. */

@@ -269,9 +269,9 @@ export function createStore(db: Db): Store & { onWrite(fn: () => void): void } {
   const listeners: (() => void)[] = [];
   return {
     read: (fn) => fn(repos(db.kysely, db.engine)),
-    async write(fn) {
+    async write(fn, opts) {
       const result = await db.kysely.transaction().execute((trx) => fn(repos(trx, db.engine)));
-      for (const l of listeners) l();
+      if (opts?.publicContent !== false) for (const l of listeners) l();
       return result;
     },
     onWrite(fn) {

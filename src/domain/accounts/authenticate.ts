@@ -7,6 +7,8 @@ import { afterFailedLogin, afterSuccessfulLogin, isLocked, sessionAlive } from '
 import { passwordProblems } from './password-policy.js';
 
 const BAD_CREDENTIALS = '用户名或密码错误';
+/** Logins, sessions and credentials never change what the public portal shows. */
+const AUTH_ONLY = { publicContent: false } as const;
 // A real argon2id hash of a random string: verifying against it costs the same as a real account,
 // so response time does not reveal whether a username exists.
 let dummyHash: Promise<string> | null = null;
@@ -70,7 +72,7 @@ export async function login(deps: Deps, input: LoginInput): Promise<LoginResult>
     await r.sessions.insert(session);
     await r.sessions.purgeExpired(now, new Date(Date.parse(now) - deps.settings.sessionIdleMinutes * 60_000).toISOString());
     await r.audit.append({ actorId: account.id, actorName: account.displayName, unitId: account.unitId, action: 'auth.login', entityType: 'account', entityId: account.id, ip: input.ip ?? null, after: { totp: account.totpEnabled } }, now);
-  });
+  }, AUTH_ONLY);
   return { token, session, account: updated };
 }
 
@@ -85,7 +87,7 @@ async function recordFailure(deps: Deps, account: Account, ip: string | null, fa
     if (after.lockedUntil && after.lockedUntil !== current.lockedUntil) {
       await r.audit.append({ actorId: null, actorName: null, unitId: account.unitId, action: 'account.lock', entityType: 'account', entityId: account.id, ip, after: { lockedUntil: after.lockedUntil } }, now);
     }
-  });
+  }, AUTH_ONLY);
 }
 
 export interface AuthContext {
@@ -108,12 +110,12 @@ export async function authenticate(deps: Deps, token: string, ip: string | null)
   if (!found) throw new DomainError('UNAUTHENTICATED', '请先登录');
   const { session, account, roles } = found;
   if (!account || account.status !== 'active' || !sessionAlive(session.lastSeenAt, session.expiresAt, now, deps.settings)) {
-    await deps.store.write((r) => r.sessions.delete(id));
+    await deps.store.write((r) => r.sessions.delete(id), AUTH_ONLY);
     throw new DomainError('UNAUTHENTICATED', '登录已超时，请重新登录');
   }
   // Refresh the idle timer at most once a minute: one write per active minute, not per request.
   if (Date.parse(now) - Date.parse(session.lastSeenAt) > 60_000) {
-    await deps.store.write((r) => r.sessions.touch(id, now));
+    await deps.store.write((r) => r.sessions.touch(id, now), AUTH_ONLY);
     session.lastSeenAt = now;
   }
   return {
@@ -127,7 +129,7 @@ export async function logout(deps: Deps, ctx: AuthContext): Promise<void> {
   await deps.store.write(async (r) => {
     await r.sessions.delete(ctx.session.id);
     await r.audit.append({ ...auditBy(ctx.actor), unitId: ctx.account.unitId, action: 'auth.logout', entityType: 'account', entityId: ctx.account.id }, deps.clock.now());
-  });
+  }, AUTH_ONLY);
 }
 
 export async function changeOwnPassword(deps: Deps, ctx: AuthContext, current: string, next: string): Promise<void> {
@@ -145,7 +147,7 @@ export async function changeOwnPassword(deps: Deps, ctx: AuthContext, current: s
     // A new password ends every other session of the account (e.g. one opened by whoever knew the old one).
     await r.sessions.deleteForAccountExcept(a.id, ctx.session.id);
     await r.audit.append({ ...auditBy(ctx.actor), unitId: a.unitId, action: 'account.changePassword', entityType: 'account', entityId: a.id }, now);
-  });
+  }, AUTH_ONLY);
 }
 
 /** Step 1 of TOTP enrolment: a new secret, stored sealed but not yet enforced. Returns the otpauth:// URI for the QR code. */
@@ -155,7 +157,7 @@ export async function beginTotpEnrolment(deps: Deps, ctx: AuthContext): Promise<
     const a = (await r.accounts.get(ctx.account.id)) as Account;
     if (a.totpEnabled) throw new DomainError('INVALID_STATE', '已启用动态码验证；如需更换，请先停用');
     await r.accounts.update({ ...a, totpSecretEnc: deps.secrets.seal(secret), updatedAt: deps.clock.now() });
-  });
+  }, AUTH_ONLY);
   return { uri: deps.totp.uri(secret, ctx.account.username), secret };
 }
 
@@ -171,7 +173,7 @@ export async function confirmTotpEnrolment(deps: Deps, ctx: AuthContext, token: 
     }
     await r.accounts.update({ ...a, totpEnabled: true, updatedAt: now });
     await r.audit.append({ ...auditBy(ctx.actor), unitId: a.unitId, action: 'account.totpEnable', entityType: 'account', entityId: a.id, after: accountSnapshot({ ...a, totpEnabled: true }) }, now);
-  });
+  }, AUTH_ONLY);
 }
 
 export async function disableOwnTotp(deps: Deps, ctx: AuthContext, password: string): Promise<void> {
@@ -183,7 +185,7 @@ export async function disableOwnTotp(deps: Deps, ctx: AuthContext, password: str
     const now = deps.clock.now();
     await r.accounts.update({ ...a, totpEnabled: false, totpSecretEnc: null, updatedAt: now });
     await r.audit.append({ ...auditBy(ctx.actor), unitId: a.unitId, action: 'account.totpDisable', entityType: 'account', entityId: a.id }, now);
-  });
+  }, AUTH_ONLY);
 }
 
 /** Beijing time for messages: deadlines and locks are read by people in China Standard Time. */
