@@ -14,6 +14,7 @@ import { mask } from './applicant.js';
 import { registerInput, type Application, type ApplicantPersonalData, type RegisterInput } from './application.js';
 import { recomputeDue } from './transition-application.js';
 import { normaliseUnitCode } from '../units/codes.js';
+import { enqueueApplicantNotification } from './notifications.js';
 
 /** Channels whose receipt date is known when the application is entered (Art. 31; 207号 for e-mail). */
 const RECEIVED_AT_ENTRY = new Set(['inPerson', 'registeredPost', 'email']);
@@ -80,11 +81,13 @@ export async function registerApplication(deps: Deps, actor: Actor, input: Regis
     if (possibleDuplicates.length) app.duplicateOf = possibleDuplicates[0]?.id ?? null;
     await recomputeDue(deps, r, app, []);
     await r.applications.insert(app);
-    await r.applications.appendEvent({
+    const registered = {
       id: deps.newId(), applicationId: app.id, seq: 1, action: 'register', fromStatus: null, toStatus: app.status,
       effectiveOn: app.receivedOn ?? today, at: now, actorId: actor.accountId, actorName: actor.name,
       data: { channel: app.channel, receiptEvidence: app.receiptEvidence, possibleDuplicates: possibleDuplicates.map((d) => d.receiptNo) },
-    });
+    };
+    await r.applications.appendEvent(registered);
+    await enqueueApplicantNotification(deps, r, app, registered);
     // The audit row carries no personal data: the sealed record is the only copy.
     await r.audit.append({ actorId: actor.accountId, actorName: actor.name, unitId: unit.id, action: 'application.register', entityType: 'application', entityId: app.id, after: { receiptNo, channel: app.channel, status: app.status, applicant: app.applicantMasked }, ip: actor.ip ?? null }, now);
     return { application: app, queryCode, possibleDuplicates };

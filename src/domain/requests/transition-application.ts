@@ -16,6 +16,7 @@ import { clockFor } from './application-clock.js';
 import { OUTCOMES, type Outcome } from './outcome.js';
 import { ACTIONS, nextStatus, type Action } from './status.js';
 import { calendarForUnit } from './unit-calendar.js';
+import { enqueueApplicantNotification } from './notifications.js';
 import { feePerApplication, feePerVolume, type FeeResult } from './fees.js';
 
 const outcomeEnum = z.enum(Object.keys(OUTCOMES) as [Outcome], { error: '请选择答复结果（对应年报表三的处理结果）' });
@@ -185,6 +186,7 @@ export async function transitionApplication(deps: Deps, actor: Actor, applicatio
       throw new DomainError('CONFLICT', '该申请刚刚被他人办理，状态已变化，请刷新后重试');
     }
     await r.applications.appendEvent(event);
+    await enqueueApplicantNotification(deps, r, app, event);
     if (created) {
       await recomputeDue(deps, r, created, []);
       await r.applications.insert(created);
