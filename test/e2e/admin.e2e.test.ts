@@ -52,7 +52,7 @@ describe.skipIf(!chromiumAvailable())('admin back office in Chromium (sqlite)', 
     browser = await launchBrowser();
     context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(15_000);
     page.on('console', (m) => {
       if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
     });
@@ -65,7 +65,7 @@ describe.skipIf(!chromiumAvailable())('admin back office in Chromium (sqlite)', 
   });
 
   async function login(username: string, password: string): Promise<void> {
-    await expect.poll(() => page.url()).toContain('/admin/login');
+    await expect.poll(() => page.url(), { timeout: 10_000 }).toContain('/admin/login');
     await page.getByLabel('用户名').fill(username);
     await page.getByLabel('密码', { exact: true }).fill(password);
     await page.getByRole('button', { name: '登录', exact: true }).click();
@@ -87,7 +87,7 @@ describe.skipIf(!chromiumAvailable())('admin back office in Chromium (sqlite)', 
     // ── The administrator logs in ──
     await page.goto(`${base}/admin/`);
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
-    await expect.poll(() => page.title()).toContain('登录');
+    await expect.poll(() => page.title(), { timeout: 10_000 }).toContain('登录');
     expect(await axeViolations(page)).toEqual([]);
     await login('admin', 'wrong-password');
     await page.getByRole('alert').filter({ hasText: '用户名或密码错误' }).waitFor();
@@ -184,7 +184,11 @@ describe.skipIf(!chromiumAvailable())('admin back office in Chromium (sqlite)', 
     await page.getByRole('combobox', { name: '操作', exact: true }).click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '新建单位' }).click();
     await page.getByRole('button', { name: '查询' }).click();
-    await expect.poll(async () => (await table.locator('tbody tr.ant-table-row').allTextContents()).every((r) => r.includes('新建单位'))).toBe(true);
+    const onlyUnitCreations = async () => {
+      const rows = await table.locator('tbody tr.ant-table-row').allTextContents();
+      return rows.length > 0 && rows.every((r) => r.includes('新建单位'));
+    };
+    await expect.poll(onlyUnitCreations, { timeout: 10_000 }).toBe(true);
     await page.screenshot({ path: '/tmp/gongkai-admin-audit.png', fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
 
