@@ -155,7 +155,9 @@ export function buildNotice(f: NoticeFacts): NoticeDocument {
       issuedOn = e.effectiveOn;
       const amount = Number(e.data?.amountYuan);
       Object.assign(v, {
-        计收方式: e.data?.method === 'perVolume' ? '按量计收' : '按件计收', 收费依据: sentence(e.data?.basis),
+        计收方式: e.data?.method === 'perVolume' ? '按量计收' : '按件计收',
+        // The transition records the computation band by band (fees.ts); older events carry a typed basis.
+        收费依据: sentence(Array.isArray(e.data?.explanation) ? (e.data.explanation as unknown[]).map(inline).join('；') : e.data?.basis),
         收费金额: `${amount}元（大写：${yuanInCapitals(amount)}）`, 缴费方式: sentence(settings.paymentMethod),
         缴费期限: `${rules.feePaymentDays}个工作日`, 收费通知日期: cn(e.effectiveOn),
         计时说明: rules.suspendDuringFeeNotice ? '自本通知书发出之日起至您缴纳费用之日止的期间，不计算在答复期限内。' : '',
@@ -171,6 +173,7 @@ export function buildNotice(f: NoticeFacts): NoticeDocument {
       const notProcessed = NOT_PROCESSED_REASONS[r.outcome] ?? '';
       Object.assign(v, {
         依据条款: OUTCOMES[r.outcome].article || '《条例》',
+        提供说明: app.provisionForm === 'viewing' ? '请您持本告知书和有效身份证件到本机关政府信息公开工作机构查阅' : `现以${PROVISION_FORMS[app.provisionForm]}形式向您提供，详见附件`,
         公开途径: inline(r.publishedAt),
         不予公开内容: (r.withheld ?? []).map((w) => `“${inline(w.what)}”${withheldReason(w.ground)}，根据${OUTCOMES[w.ground].article || '《条例》'}的规定不予公开`).join('；'),
         不予公开理由: WITHHOLD_REASONS[r.outcome] ?? '',

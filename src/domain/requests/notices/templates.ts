@@ -21,7 +21,7 @@ export interface NoticeTemplate {
 
 export const TEMPLATE_KEYS = [
   'receipt', 'correction', 'extension', 'thirdParty', 'fee',
-  'reply.disclosed', 'reply.published', 'reply.partial', 'reply.withhold', 'reply.notHeld', 'reply.notCompetent',
+  'reply.disclosed', 'reply.published', 'reply.partial', 'reply.withhold', 'reply.queryMatter', 'reply.notHeld', 'reply.notCompetent',
   'reply.needsCreation', 'reply.stillUnclear', 'reply.notProcessed', 'reply.noCorrection', 'reply.feeUnpaid', 'reply.other',
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
@@ -45,6 +45,7 @@ export const PLACEHOLDERS: Record<string, string> = {
   通信地址: '申请人通信地址',
   信息文号: '申请人填写的所需信息的文号',
   提供形式: '申请人要求的信息提供形式',
+  提供说明: '如何向申请人提供信息（按提供形式生成）',
   获取方式: '申请人选择的获取信息方式',
   补正事项: '需要补正的事项',
   补正期限: '给予申请人的补正期限',
@@ -75,7 +76,7 @@ export const PLACEHOLDERS: Record<string, string> = {
 };
 
 const COMMON = ['申请人', '单位名称', '受理编号', '收到日期', '申请内容', '申请渠道', '联系电话', '办公地址', '成文日期'];
-const REPLY = [...COMMON, '依据条款', '提供形式', '获取方式', '公开途径', '不予公开内容', '不予公开理由', '主管机关', '不予处理情形', '原申请编号', '补正告知日期', '收费通知日期', '备注', '复议机关', '人民法院'];
+const REPLY = [...COMMON, '依据条款', '提供形式', '提供说明', '获取方式', '公开途径', '不予公开内容', '不予公开理由', '主管机关', '不予处理情形', '原申请编号', '补正告知日期', '收费通知日期', '备注', '复议机关', '人民法院'];
 const ALLOWED: Record<NoticeKind, string[]> = {
   receipt: [...COMMON, '渠道规则', '答复期限', '答复工作日', '最长延期工作日', '补正告知工作日', '通信地址', '信息文号', '提供形式', '获取方式'],
   correction: [...COMMON, '补正事项', '补正期限', '补正告知日期'],
@@ -99,7 +100,7 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, NoticeTemplate> = {
   receipt: {
     kind: 'receipt', shortName: '登记回执', title: UNIT_TITLE('政府信息公开申请登记回执'),
     body: [
-      '本机关于{{收到日期}}收到您通过{{申请渠道}}方式提交的政府信息公开申请，已予登记，受理编号为{{受理编号}}。依照规定，{{渠道规则}}。',
+      '本机关于{{收到日期}}收到您提交的政府信息公开申请（申请渠道：{{申请渠道}}），已予登记，受理编号为{{受理编号}}。依照规定，{{渠道规则}}。',
       { table: [['受理编号', '{{受理编号}}'], ['申请人', '{{申请人}}'], ['通信地址', '{{通信地址}}'], ['所需信息', '{{申请内容}}'], ['信息文号', '{{信息文号}}'], ['提供形式', '{{提供形式}}'], ['获取方式', '{{获取方式}}'], ['收到申请日期', '{{收到日期}}'], ['答复期限', '{{答复期限}}前']] },
       '根据《条例》第三十三条的规定，本机关将自收到申请之日起{{答复工作日}}个工作日内（即{{答复期限}}前）作出答复；需要延长答复期限的，经政府信息公开工作机构负责人同意并告知您，延长的期限最长不超过{{最长延期工作日}}个工作日。征求第三方和其他机关意见所需时间不计算在答复期限内。',
       '申请内容不明确的，本机关将自收到申请之日起{{补正告知工作日}}个工作日内一次性告知您需要补正的事项，答复期限自收到补正后的申请之日起计算（《条例》第三十条）。',
@@ -156,17 +157,21 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, NoticeTemplate> = {
     notes: CONTACT,
   },
   'reply.disclosed': reply('予以公开告知书', '政府信息予以公开告知书', [
-    '经审查，您申请获取的政府信息属于公开范围。根据{{依据条款}}的规定，本机关予以公开，现以{{提供形式}}形式向您提供，详见附件。',
+    '经审查，您申请获取的政府信息属于公开范围。根据{{依据条款}}的规定，本机关予以公开，{{提供说明}}。',
   ]),
   'reply.published': reply('予以公开告知书', '政府信息予以公开告知书', [
     '经审查，您申请获取的政府信息已经主动公开。根据《条例》第三十六条第（一）项的规定，现告知您获取该政府信息的方式和途径：{{公开途径}}。',
   ]),
   'reply.partial': reply('部分公开告知书', '政府信息部分公开告知书', [
-    '经审查，您申请获取的政府信息中含有不应当公开的内容，但能够作区分处理。根据{{依据条款}}的规定，本机关对可以公开的部分予以公开，现以{{提供形式}}形式向您提供，详见附件。',
+    '经审查，您申请获取的政府信息中含有不应当公开的内容，但能够作区分处理。根据{{依据条款}}的规定，本机关对可以公开的部分予以公开，{{提供说明}}。',
     '其中，{{不予公开内容}}。',
   ]),
   'reply.withhold': reply('不予公开告知书', '政府信息不予公开告知书', [
     '经审查，您申请获取的政府信息{{不予公开理由}}。根据{{依据条款}}的规定，本机关决定不予公开。',
+  ]),
+  // Art. 36(七): counted in table 三 as 不予公开, but the reply points to the special procedure.
+  'reply.queryMatter': reply('答复告知书', '政府信息公开申请答复告知书', [
+    '经审查，您申请获取的信息属于工商、不动产登记资料等有关法律、行政法规对信息的获取有特别规定的信息。根据{{依据条款}}的规定，请您依照有关法律、行政法规的规定办理。',
   ]),
   'reply.notHeld': reply('信息不存在告知书', '政府信息不存在告知书', [
     '经本机关认真检索查找，本机关未制作或者获取您申请公开的政府信息。根据《条例》第三十六条第（四）项的规定，告知您该政府信息不存在。',
@@ -183,10 +188,12 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, NoticeTemplate> = {
   ]),
   'reply.notProcessed': reply('不予处理告知书', '政府信息公开申请不予处理告知书', ['经审查，{{不予处理情形}}。']),
   'reply.noCorrection': reply('不再处理告知书', '政府信息公开申请不再处理告知书', [
-    '本机关已于{{补正告知日期}}向您发出补正告知书，告知您在规定期限内对申请内容作出补正。您无正当理由逾期未补正，根据{{依据条款}}的规定，视为您放弃申请，本机关不再处理该政府信息公开申请。',
+    '本机关已于{{补正告知日期}}向您发出补正告知书，告知您在规定期限内对申请内容作出补正。',
+    '您无正当理由逾期未补正，根据{{依据条款}}的规定，视为您放弃申请，本机关不再处理该政府信息公开申请。',
   ]),
   'reply.feeUnpaid': reply('不再处理告知书', '政府信息公开申请不再处理告知书', [
-    '本机关已于{{收费通知日期}}向您发出收费通知书。您逾期未缴纳信息处理费，根据{{依据条款}}的规定，视为您放弃申请，本机关不再处理该政府信息公开申请。',
+    '本机关已于{{收费通知日期}}向您发出收费通知书。',
+    '您逾期未缴纳信息处理费，根据{{依据条款}}的规定，视为您放弃申请，本机关不再处理该政府信息公开申请。',
   ]),
   'reply.other': reply('答复告知书', '政府信息公开申请答复告知书', ['经审查，现将本机关对您的申请的处理情况告知如下：{{备注}}'], ''),
 };
@@ -200,7 +207,7 @@ export const WITHHOLD_REASONS: Partial<Record<Outcome, string>> = {
   withheldInternalAffairs: '属于人事管理、后勤管理、内部工作流程等方面的内部事务信息',
   withheldProcessInfo: '属于行政机关在履行行政管理职能过程中形成的讨论记录、过程稿、磋商信函、请示报告等过程性信息',
   withheldEnforcementFile: '属于行政执法案卷信息',
-  withheldQueryMatter: '属于法律、行政法规对信息的获取有特别规定的事项，请按照有关法律、行政法规的规定办理',
+  withheldQueryMatter: '属于工商、不动产登记资料等有关法律、行政法规对信息的获取有特别规定的信息，应当依照有关法律、行政法规的规定办理',
 };
 
 /** Art. 35, 36(六), 39: the situation and the consequence, one sentence each ({{原申请编号}} is optional). */
@@ -219,6 +226,8 @@ export function replyTemplateKey(outcome: Outcome, reply: { competentAgency?: st
       return reply.publishedAt?.trim() ? 'reply.published' : 'reply.disclosed';
     case 'partiallyDisclosed':
       return 'reply.partial';
+    case 'withheldQueryMatter':
+      return 'reply.queryMatter';
     case 'unavailableNotHeld':
       return reply.competentAgency?.trim() ? 'reply.notCompetent' : 'reply.notHeld';
     case 'unavailableNeedsCreation':
