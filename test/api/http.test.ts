@@ -138,3 +138,23 @@ describe('rate limits', () => {
     expect(other.statusCode).toBe(401);
   });
 });
+
+describe('admin app assets', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp('sqlite');
+  });
+  afterAll(async () => t?.close());
+
+  it('a missing script is a 404, never index.html; client-side routes get index.html', async () => {
+    expect((await t.app.inject({ url: '/admin/assets/index-deadbeef.js' })).statusCode).toBe(404);
+    const page = await t.app.inject({ url: '/admin/units' });
+    expect([200, 503]).toContain(page.statusCode);
+  });
+
+  it('the session says what the user may do, from the policy module', async () => {
+    const officer = await t.clientWithRole('cap.officer', 'infoOfficer', 'fgj');
+    expect((await officer.get('/api/v1/auth/session')).json().can).toMatchObject({ readAccounts: false, readAudit: false, handleRequests: false, sysAdmin: false });
+    expect((await t.admin.get('/api/v1/auth/session')).json().can).toMatchObject({ readAccounts: true, readAudit: true, manageUnits: true, sysAdmin: true });
+  });
+});

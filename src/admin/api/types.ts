@@ -5,6 +5,8 @@ export type UnitLevel = 'province' | 'city' | 'county' | 'township';
 export type Role = 'sysAdmin' | 'officeAdmin' | 'infoOfficer' | 'reviewer' | 'caseHandler' | 'supervisor';
 
 export interface Meta {
+  /** Labels of the audit log's object types. */
+  entityTypes: Record<string, string>;
   siteName: string;
   roles: Record<Role, string>;
   unitTypes: Record<UnitType, string>;
@@ -39,6 +41,18 @@ export interface SessionInfo {
   csrfToken: string;
   mustChangePassword: boolean;
   idleMinutes: number;
+  /** What the user may do somewhere in their scope (computed by the server's policy module). */
+  can: {
+    manageUnits: boolean;
+    readAccounts: boolean;
+    manageAccounts: boolean;
+    readAudit: boolean;
+    exportAudit: boolean;
+    editGuide: boolean;
+    readRequests: boolean;
+    handleRequests: boolean;
+    sysAdmin: boolean;
+  };
 }
 
 export interface LoginResponse {

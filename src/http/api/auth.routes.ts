@@ -6,6 +6,8 @@ import {
 } from '../../domain/accounts/authenticate.js';
 import { accountSnapshot } from '../../domain/accounts/account-context.js';
 import { ROLES } from '../../domain/glossary.js';
+import { unitsWhere } from '../../domain/policy/policy.js';
+import { UnitTree } from '../../domain/units/tree.js';
 import type { HttpContext } from '../context.js';
 import { clearSessionCookie, requireAuth, setSessionCookie } from '../plugins/auth.js';
 
@@ -39,12 +41,27 @@ export const authRoutes = (ctx: HttpContext): FastifyPluginAsyncZod => async (ap
     const auth = requireAuth(req);
     const units = await deps.store.read((r) => r.units.list());
     const name = (id: string) => units.find((u) => u.id === id)?.name ?? '';
+    // What the user may do somewhere: the admin app shows only the sections that lead to something.
+    const tree = new UnitTree(units);
+    const ids = units.map((u) => u.id);
+    const anywhere = (action: Parameters<typeof unitsWhere>[1]) => unitsWhere(auth.actor, action, tree, ids).length > 0;
     return {
       account: { ...accountSnapshot(auth.account), unitName: name(auth.account.unitId) },
       roles: auth.actor.roles.map((x) => ({ ...x, roleLabel: ROLES[x.role], unitName: name(x.unitId) })),
       csrfToken: auth.session.csrfToken,
       mustChangePassword: auth.account.mustChangePassword,
       idleMinutes: deps.settings.sessionIdleMinutes,
+      can: {
+        manageUnits: anywhere('unit.update'),
+        readAccounts: anywhere('account.read'),
+        manageAccounts: anywhere('account.manage'),
+        readAudit: anywhere('audit.read'),
+        exportAudit: anywhere('audit.export'),
+        editGuide: anywhere('guide.edit'),
+        readRequests: anywhere('request.read'),
+        handleRequests: anywhere('request.handle'),
+        sysAdmin: auth.actor.roles.some((x) => x.role === 'sysAdmin'),
+      },
     };
   });
 

@@ -22,7 +22,8 @@ declare module 'fastify' {
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const PASSWORD_CHANGE_ALLOWED = new Set(['/api/v1/auth/password', '/api/v1/auth/logout', '/api/v1/auth/session']);
+// The forced password-change page needs the session and the code lists (password policy) to render.
+const PASSWORD_CHANGE_ALLOWED = new Set(['/api/v1/auth/password', '/api/v1/auth/logout', '/api/v1/auth/session', '/api/v1/meta']);
 
 export function cookieSecure(config: Config, req: FastifyRequest): boolean {
   return config.cookieSecure === 'auto' ? req.protocol === 'https' : config.cookieSecure;

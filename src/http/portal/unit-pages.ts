@@ -14,11 +14,13 @@ export type UnitPageKind = 'home' | 'guide' | 'about';
 const NONE = h`<span class="empty">暂无</span>`;
 const text = (v: string | null | undefined): Html | string => (v && v.trim() ? v : NONE);
 
-function unitNav(unit: Unit, current: UnitPageKind): Html {
-  const items: [UnitPageKind, string, string][] = [
+/** The unit's columns; 依申请公开 (apply-pages.ts) is the online application form of Art. 29. */
+export function unitNav(unit: Unit, current: UnitPageKind | 'apply'): Html {
+  const items: [UnitPageKind | 'apply', string, string][] = [
     ['home', '单位首页', unitHref(unit)],
     ['guide', '政府信息公开指南', unitHref(unit, 'guide')],
     ['about', '机构概况', unitHref(unit, 'about')],
+    ['apply', '依申请公开', `${unitHref(unit)}apply`],
   ];
   return h`<nav class="unit-nav" aria-label="本单位栏目"><ul>${items.map(([k, label, href]) =>
     h`<li><a href="${href}"${k === current ? h` aria-current="page"` : ''}>${label}</a></li>`)}</ul></nav>`;

@@ -15,8 +15,6 @@ export interface AuditFilterValues {
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
-export const ENTITY_TYPES: Record<string, string> = { unit: '单位', account: '账号', guide: '公开指南' };
-
 interface Props {
   units: UnitWithPermissions[];
   accounts: AccountRow[];
@@ -66,7 +64,7 @@ export function AuditFilters({ units, accounts, value, onSearch }: Props) {
         </Col>
         <Col xs={24} md={12} xl={6}>
           <Form.Item name="entityType" label="对象类型">
-            <Select allowClear placeholder="全部" options={Object.entries(ENTITY_TYPES).map(([v, label]) => ({ value: v, label }))} />
+            <Select allowClear placeholder="全部" options={Object.entries(meta?.entityTypes ?? {}).map(([v, label]) => ({ value: v, label }))} />
           </Form.Item>
         </Col>
         <Col xs={24} md={12} xl={6}>

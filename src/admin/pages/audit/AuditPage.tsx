@@ -8,8 +8,9 @@ import type { AccountRow, AuditItem, AuditPage as AuditPageData } from '../../ap
 import { formatTime } from '../../app/format';
 import { useTitle } from '../../app/use-title';
 import { useUnits } from '../../app/use-units';
+import { useSession } from '../../app/session';
 import { AuditDetail } from './AuditDetail';
-import { AuditFilters, ENTITY_TYPES, type AuditFilterValues } from './AuditFilters';
+import { AuditFilters, type AuditFilterValues } from './AuditFilters';
 
 const PAGE = 50;
 
@@ -29,6 +30,7 @@ export default function AuditPage() {
   useTitle('审计日志');
   const { message } = App.useApp();
   const { units } = useUnits();
+  const { meta } = useSession();
   const [accounts, setAccounts] = useState<AccountRow[]>([]);
   const [filters, setFilters] = useState<AuditFilterValues>({});
   const [items, setItems] = useState<AuditItem[]>([]);
@@ -73,7 +75,7 @@ export default function AuditPage() {
       dataIndex: 'actionLabel',
       render: (label: string, e) => <Tag color={e.action === 'auth.loginFailed' || e.action === 'account.lock' ? 'orange' : e.action.startsWith('auth.') ? 'default' : 'blue'}>{label}</Tag>,
     },
-    { title: '对象', dataIndex: 'entityType', responsive: ['lg'], render: (t: string) => ENTITY_TYPES[t] ?? t },
+    { title: '对象', dataIndex: 'entityType', responsive: ['lg'], render: (t: string) => meta?.entityTypes[t] ?? t },
     { title: 'IP', dataIndex: 'ip', responsive: ['lg'], render: (ip: string | null) => ip ?? '—' },
   ];
 
