@@ -244,6 +244,38 @@ export interface CalendarOverrideRepository {
   delete(id: string): Promise<void>;
 }
 
+/** A message to an applicant, queued in the transaction of the change it reports (see notifications.ts). */
+export interface OutboxMessage {
+  id: string;
+  applicationId: string | null;
+  /** The recipient address, sealed with SecretBox: it is personal data. */
+  toSealed: string;
+  subject: string;
+  bodyText: string;
+  status: 'queued' | 'sent' | 'failed';
+  attempts: number;
+  /** Never personal data: addresses are removed before it is stored. */
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+  nextAttemptAt: string | null;
+}
+
+export interface OutboxRepository {
+  insert(m: OutboxMessage): Promise<void>;
+  /** Queued rows due at `now`, oldest first. */
+  due(now: string, limit: number): Promise<OutboxMessage[]>;
+  /**
+   * Takes a due row for one attempt: counts the attempt and pushes next_attempt_at to `leaseUntil`, only if the
+   * row is still as read (so two senders never both take it). A sender that dies leaves the row queued.
+   */
+  claim(id: string, seenNextAttemptAt: string | null, attempts: number, leaseUntil: string): Promise<boolean>;
+  markSent(id: string, at: string): Promise<void>;
+  /** After a failed attempt: queued again at `nextAttemptAt`, or failed for good when it is null. */
+  markFailedAttempt(id: string, error: string, nextAttemptAt: string | null): Promise<void>;
+  listForApplication(applicationId: string): Promise<OutboxMessage[]>;
+}
+
 export interface Repos {
   units: UnitRepository;
   accounts: AccountRepository;
@@ -254,6 +286,7 @@ export interface Repos {
   attachments: AttachmentRepository;
   applications: ApplicationRepository;
   calendarOverrides: CalendarOverrideRepository;
+  outbox: OutboxRepository;
 }
 
 export interface Store {
@@ -288,7 +321,8 @@ export interface SecretBox {
 
 export interface TotpService {
   newSecret(): string;
-  verify(secret: string, token: string, at: number): boolean;
+  /** The 30-second time step the token belongs to, or null when it is not valid at `at` (±1 step). */
+  matchStep(secret: string, token: string, at: number): number | null;
   uri(secret: string, label: string): string;
 }
 
@@ -304,6 +338,8 @@ export interface Deps {
   blobs: BlobStore;
   newId(): string;
   settings: SecuritySettings;
+  /** The portal's public base URL (GONGKAI_PUBLIC_URL): links in messages to applicants. */
+  publicUrl: string;
 }
 
 export interface SecuritySettings {

@@ -10,6 +10,7 @@ import { accountRoutes } from './api/accounts.routes.js';
 import { attachmentRoutes } from './api/attachments.routes.js';
 import { applicationRoutes } from './api/applications.routes.js';
 import { calendarRoutes } from './api/calendar.routes.js';
+import { noticeRoutes } from './api/notices.routes.js';
 import { auditRoutes } from './api/audit.routes.js';
 import { authRoutes } from './api/auth.routes.js';
 import { metaRoutes } from './api/meta.routes.js';
@@ -69,6 +70,7 @@ export async function buildApp(ctx: HttpContext, opts: { logger?: boolean } = {}
     await api.register(attachmentRoutes(ctx));
     await api.register(applicationRoutes(ctx));
     await api.register(calendarRoutes(ctx));
+    await api.register(noticeRoutes(ctx));
   }, { prefix: '/api/v1' });
 
   await registerAdmin(app);

@@ -6,7 +6,11 @@ export function totpService(issuer: string): TotpService {
   const make = (secret: string, label = '') => new TOTP({ issuer, label, algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) });
   return {
     newSecret: () => new Secret({ size: 20 }).base32,
-    verify: (secret, token, at) => /^\d{6}$/.test(token) && make(secret).validate({ token, timestamp: at, window: 1 }) !== null,
+    matchStep: (secret, token, at) => {
+      if (!/^\d{6}$/.test(token)) return null;
+      const delta = make(secret).validate({ token, timestamp: at, window: 1 });
+      return delta === null ? null : Math.floor(at / 30_000) + delta;
+    },
     uri: (secret, label) => make(secret, label).toString(),
   };
 }

@@ -134,6 +134,9 @@ describe.each(ENGINES)('accounts, roles and unit isolation on %s', (engine) => {
     expect(setup.statusCode).toBe(200);
     expect(setup.json().qrSvg).toContain('<svg');
     const secret = setup.json().secret as string;
+    // Keep the whole exchange inside one 30-second step so "this step" and "the next step" are well defined.
+    const into = Date.now() % 30_000;
+    if (into > 24_000) await new Promise((r) => setTimeout(r, 30_000 - into + 200));
     expect((await c.post('/api/v1/auth/totp/confirm', { token: '000000' === totpCode(secret, Date.now()) ? '111111' : '000000' })).statusCode).toBe(400);
     expect((await c.post('/api/v1/auth/totp/confirm', { token: totpCode(secret, Date.now()) })).statusCode).toBe(200);
     const noCode = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'totpuser', password: TEST_PASSWORD } });
@@ -141,8 +144,14 @@ describe.each(ENGINES)('accounts, roles and unit isolation on %s', (engine) => {
     expect(noCode.json().error.code).toBe('TOTP_REQUIRED');
     const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'totpuser', password: TEST_PASSWORD, totp: '12345x' } });
     expect(wrong.json().error.code).toBe('TOTP_INVALID');
-    const ok = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'totpuser', password: TEST_PASSWORD, totp: totpCode(secret, Date.now()) } });
+    // The code that confirmed enrolment is spent; the next one (±1 step is accepted for clock drift) works once.
+    const spent = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'totpuser', password: TEST_PASSWORD, totp: totpCode(secret, Date.now()) } });
+    expect(spent.json().error?.code).toBe('TOTP_INVALID');
+    const next = totpCode(secret, Date.now() + 30_000);
+    const ok = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'totpuser', password: TEST_PASSWORD, totp: next } });
     expect(ok.statusCode).toBe(200);
+    const replay = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'totpuser', password: TEST_PASSWORD, totp: next } });
+    expect(replay.json().error.message).toContain('已使用过');
     // The secret is stored sealed, never in clear.
     const row = await t.rt.db.kysely.selectFrom('accounts').select('totp_secret_enc').where('username', '=', 'totpuser').executeTakeFirstOrThrow();
     expect(row.totp_secret_enc).toMatch(/^v1:/);

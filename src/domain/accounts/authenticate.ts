@@ -47,13 +47,17 @@ export async function login(deps: Deps, input: LoginInput): Promise<LoginResult>
     throw new DomainError('UNAUTHENTICATED', BAD_CREDENTIALS);
   }
   if (account.status !== 'active') throw new DomainError('ACCOUNT_DISABLED', '该账号已停用，请联系本单位公开办管理员');
+  let totpSecretEnc = account.totpSecretEnc;
   if (account.totpEnabled) {
     if (!input.totp) throw new DomainError('TOTP_REQUIRED', '请输入身份验证器中的6位动态码');
-    const secret = deps.secrets.open(account.totpSecretEnc as string);
-    if (!deps.totp.verify(secret, input.totp.trim(), Date.parse(now))) {
+    const stored = openTotp(deps, account.totpSecretEnc as string);
+    const step = deps.totp.matchStep(stored.secret, input.totp.trim(), Date.parse(now));
+    // RFC 6238 §5.2: a code is accepted once; a replay within its window is refused.
+    if (step === null || (stored.lastStep !== null && step <= stored.lastStep)) {
       await recordFailure(deps, account, input.ip ?? null, 'totp');
-      throw new DomainError('TOTP_INVALID', '动态码不正确或已过期，请重新输入');
+      throw new DomainError('TOTP_INVALID', '动态码不正确、已过期或已使用过，请等待下一个动态码');
     }
+    totpSecretEnc = sealTotp(deps, stored.secret, step);
   }
   const token = randomBytes(32).toString('base64url');
   const session: Session = {
@@ -66,7 +70,7 @@ export async function login(deps: Deps, input: LoginInput): Promise<LoginResult>
     ip: input.ip ?? null,
     userAgent: input.userAgent?.slice(0, 300) ?? null,
   };
-  const updated = afterSuccessfulLogin(account, now);
+  const updated = { ...afterSuccessfulLogin(account, now), totpSecretEnc };
   await deps.store.write(async (r) => {
     await r.accounts.update(updated);
     await r.sessions.insert(session);
@@ -156,7 +160,7 @@ export async function beginTotpEnrolment(deps: Deps, ctx: AuthContext): Promise<
   await deps.store.write(async (r) => {
     const a = (await r.accounts.get(ctx.account.id)) as Account;
     if (a.totpEnabled) throw new DomainError('INVALID_STATE', '已启用动态码验证；如需更换，请先停用');
-    await r.accounts.update({ ...a, totpSecretEnc: deps.secrets.seal(secret), updatedAt: deps.clock.now() });
+    await r.accounts.update({ ...a, totpSecretEnc: sealTotp(deps, secret, null), updatedAt: deps.clock.now() });
   }, AUTH_ONLY);
   return { uri: deps.totp.uri(secret, ctx.account.username), secret };
 }
@@ -168,10 +172,12 @@ export async function confirmTotpEnrolment(deps: Deps, ctx: AuthContext, token: 
     if (!a.totpSecretEnc) throw new DomainError('INVALID_STATE', '请先生成动态码密钥');
     if (a.totpEnabled) return;
     const now = deps.clock.now();
-    if (!deps.totp.verify(deps.secrets.open(a.totpSecretEnc), token.trim(), Date.parse(now))) {
+    const stored = openTotp(deps, a.totpSecretEnc);
+    const step = deps.totp.matchStep(stored.secret, token.trim(), Date.parse(now));
+    if (step === null) {
       throw new DomainError('VALIDATION', '动态码不正确，请核对手机时间后重试', { fields: [{ path: 'token', message: '动态码不正确' }] });
     }
-    await r.accounts.update({ ...a, totpEnabled: true, updatedAt: now });
+    await r.accounts.update({ ...a, totpEnabled: true, totpSecretEnc: sealTotp(deps, stored.secret, step), updatedAt: now });
     await r.audit.append({ ...auditBy(ctx.actor), unitId: a.unitId, action: 'account.totpEnable', entityType: 'account', entityId: a.id, after: accountSnapshot({ ...a, totpEnabled: true }) }, now);
   }, AUTH_ONLY);
 }
@@ -191,4 +197,13 @@ export async function disableOwnTotp(deps: Deps, ctx: AuthContext, password: str
 /** Beijing time for messages: deadlines and locks are read by people in China Standard Time. */
 export function formatBeijing(iso: string): string {
   return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** The TOTP secret is sealed together with the last accepted time step, so a code cannot be replayed. */
+function sealTotp(deps: Deps, secret: string, lastStep: number | null): string {
+  return deps.secrets.seal(JSON.stringify({ secret, lastStep }));
+}
+function openTotp(deps: Deps, sealed: string): { secret: string; lastStep: number | null } {
+  const plain = deps.secrets.open(sealed);
+  return plain.startsWith('{') ? (JSON.parse(plain) as { secret: string; lastStep: number | null }) : { secret: plain, lastStep: null };
 }

@@ -44,7 +44,8 @@ export async function deleteAttachment(deps: Deps, actor: Actor, id: string): Pr
   await deps.store.write(async (r) => {
     const a = await r.attachments.get(id);
     const { tree } = await loadTree(r);
-    if (!a || !a.unitId || !can(actor, 'unit.read', a.unitId, tree)) throw notFound('附件');
+    // Only guide attachments are deleted here; notices and other records stay with what they document.
+    if (!a || !a.unitId || a.ownerType !== 'guide' || !can(actor, 'unit.read', a.unitId, tree)) throw notFound('附件');
     assertCan(actor, 'guide.edit', a.unitId, tree);
     await r.attachments.delete(id);
     // The blob stays: it is content-addressed and may back other records or older backups.

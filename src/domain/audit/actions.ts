@@ -29,6 +29,9 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'application.register': '登记申请',
   'application.viewPersonalData': '查看申请人完整信息',
   'application.notice': '生成告知书',
+  'application.noticePreview': '预览告知书',
+  'application.noticeDownload': '下载告知书',
+  'unit.noticeSettings': '修改告知书设置',
   'system.init': '初始化平台',
   'system.restore': '从备份恢复',
 };
