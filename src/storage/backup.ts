@@ -27,6 +27,8 @@ export interface TableEntry {
   primaryKey: string;
   /** Self-referencing columns: restored as NULL first and set once every row of the table exists. */
   deferred: string[];
+  /** Columns sealed with the encryption key (named *_enc or *_sealed): unreadable without the same key. */
+  sealed: string[];
   rows: number;
   sha256: string;
 }
@@ -54,6 +56,7 @@ const PRIMARY_KEY: { [T in TableName]: keyof Database[T] & string } = {
   applications: 'id', application_events: 'id', calendar_overrides: 'id',
 };
 const SELF_REFERENCES: { [T in TableName]?: (keyof Database[T] & string)[] } = { units: ['parent_id'] };
+const SEALED_COLUMN = /_(enc|sealed)$/;
 
 export const PAGE_ROWS = 2000;
 
@@ -169,7 +172,8 @@ async function dumpSnapshot(o: BackupOptions, staging: string) {
     const tables: TableEntry[] = [];
     const referenced = new Set<string>();
     for (const name of TABLES) {
-      const entry = { name, columns: Object.keys(schema[name]), primaryKey: PRIMARY_KEY[name], deferred: [...(SELF_REFERENCES[name] ?? [])] };
+      const columns = Object.keys(schema[name]);
+      const entry = { name, columns, primaryKey: PRIMARY_KEY[name], deferred: [...(SELF_REFERENCES[name] ?? [])], sealed: columns.filter((c) => SEALED_COLUMN.test(c)) };
       const hash = createHash('sha256');
       const fh = await fs.promises.open(path.join(staging, 'tables', `${name}.jsonl`), 'w');
       let rows = 0;
