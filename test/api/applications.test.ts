@@ -208,3 +208,42 @@ describe.each(ENGINES)('fees and lapses on %s', (engine) => {
     expect((await act(application.id, 'reply', { on: '2025-03-19', outcome: 'otherNoCorrection' })).statusCode).toBe(200);
   });
 });
+
+describe.each(ENGINES)('notes, assignment and the dashboard on %s', (engine) => {
+  let t: TestApp;
+  let handler: Client;
+  let fgj: string;
+  beforeAll(async () => {
+    t = await buildTestApp(engine);
+    fgj = await t.unitId('fgj');
+    handler = await t.clientWithRole('dash.handler', 'caseHandler', 'fgj');
+  });
+  afterAll(async () => t?.close());
+
+  it('notes stay internal; assignment only to a handler of the unit', async () => {
+    const reg = (await t.app.inject({ method: 'POST', url: '/api/v1/public/applications', payload: { ...body(fgj), channel: undefined, receivedOn: undefined } })).json();
+    const item = (await handler.get(`/api/v1/applications?unitId=${fgj}`)).json().items.find((a: { receiptNo: string }) => a.receiptNo === reg.receiptNo);
+    expect((await handler.post(`/api/v1/applications/${item.id}/notes`, { text: '申请人来电，说明需要纸质件' })).statusCode).toBe(201);
+    const progress = (await t.app.inject({ method: 'POST', url: '/api/v1/public/applications/progress', payload: { receiptNo: reg.receiptNo, queryCode: reg.queryCode } })).json();
+    expect(JSON.stringify(progress)).not.toContain('纸质件');
+    const me = (await handler.get('/api/v1/auth/session')).json().account.id;
+    expect((await handler.post(`/api/v1/applications/${item.id}/assign`, { handlerId: me })).statusCode).toBe(200);
+    const adminId = (await t.admin.get('/api/v1/auth/session')).json().account.id;
+    expect((await handler.post(`/api/v1/applications/${item.id}/assign`, { handlerId: adminId })).statusCode).toBe(400);
+    expect((await handler.get(`/api/v1/applications?unitId=${fgj}&mine=true`)).json().items.map((a: { id: string }) => a.id)).toEqual([item.id]);
+  });
+
+  it('counts received by channel and applicant type, on-time replies and working days used', async () => {
+    const a = (await handler.post('/api/v1/applications', body(fgj, { receivedOn: '2025-03-03', description: '统计测试一' }))).json().application;
+    const b = (await handler.post('/api/v1/applications', body(fgj, { receivedOn: '2025-03-03', channel: 'registeredPost', description: '统计测试二', applicant: { type: 'commercial', name: '安澜某某建设有限公司', orgCode: '91350100M000100Y43', contactPerson: '王五', phone: '0851-86000000', address: '安澜市工业园1号' } }))).json().application;
+    await handler.post(`/api/v1/applications/${a.id}/actions/reply`, { on: '2025-03-17', outcome: 'disclosed' }); // 10 working days
+    await handler.post(`/api/v1/applications/${b.id}/actions/reply`, { on: '2025-04-10', outcome: 'disclosed' }); // after 03-31: late
+    const s = (await handler.get(`/api/v1/applications/stats?unitId=${fgj}&year=2025`)).json();
+    expect(s.received).toBe(2);
+    expect(s.byChannel).toMatchObject({ inPerson: 1, registeredPost: 1 });
+    expect(s.byApplicantType).toMatchObject({ natural: 1, commercial: 1 });
+    expect(s.replied).toBe(2);
+    expect(s.onTimeRate).toBe(0.5);
+    expect(s.averageWorkingDaysToReply).toBe(18.5); // (10 + 27) / 2: Qingming 04-04 not counted
+  });
+});

@@ -12,7 +12,7 @@ import { OUTCOMES } from './outcome.js';
 import { queryCodeHash } from './register-application.js';
 import { ACTIONS, isOpen, STATUSES, type Action } from './status.js';
 
-const EXTRA_LABELS: Record<string, string> = { register: '登记申请', recomputeDeadline: '节假日安排调整，期限重新计算' };
+const EXTRA_LABELS: Record<string, string> = { register: '登记申请', recomputeDeadline: '节假日安排调整，期限重新计算', note: '内部备注', assign: '指定经办人' };
 export const actionLabel = (a: string) => EXTRA_LABELS[a] ?? ACTIONS[a as Action] ?? a;
 import { calendarForUnit } from './unit-calendar.js';
 
@@ -108,7 +108,7 @@ export async function publicProgress(deps: Deps, receiptNo: string, code: string
       receiptNo: a.receiptNo, unitName: unit?.name ?? '', status: a.status, statusLabel: STATUSES[a.status], receivedOn: a.receivedOn,
       replyDue: a.replyDue, provisional: clock?.provisional ?? false, steps: clock ? clock.steps.map((s) => s.toJSON()) : [],
       outcomeLabel: a.outcome ? OUTCOMES[a.outcome].label : null, repliedOn: a.repliedOn,
-      history: events.map((e) => ({ action: actionLabel(e.action), on: e.effectiveOn, status: STATUSES[e.toStatus] })),
+      history: events.filter((e) => e.action !== 'note' && e.action !== 'assign').map((e) => ({ action: actionLabel(e.action), on: e.effectiveOn, status: STATUSES[e.toStatus] })),
     };
   });
 }
