@@ -13,11 +13,15 @@ const started = Date.now();
 const only = process.argv[2];
 
 if (only !== 'admin') {
-  rmSync(path.join(root, 'dist/server'), { recursive: true, force: true });
+  rmSync(path.join(root, 'dist/chunks'), { recursive: true, force: true });
   await build({
     entryPoints: { cli: path.join(root, 'src/cli/index.ts') },
     outdir: path.join(root, 'dist'),
     bundle: true,
+    // Code splitting keeps lazily imported modules (document renderers) in their own chunks, so their
+    // heavy dependencies load on first use rather than at every start.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     platform: 'node',
     format: 'esm',
     target: 'node20',

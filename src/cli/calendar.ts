@@ -16,7 +16,7 @@ export function registerCalendarCommands(program: Command): void {
     .option('--unit <slug>', '只对某单位及其下级生效（地方性安排）')
     .action(async (file: string, o: { unit?: string }, cmd: Command) => {
       if (!fs.existsSync(file)) throw new DomainError('VALIDATION', `找不到文件 ${file}`);
-      const arrangement = parseArrangement(fs.readFileSync(file, 'utf8'), path.basename(file));
+      const arrangement = await parseArrangement(fs.readFileSync(file, 'utf8'), path.basename(file));
       await withRuntime(cmd, async (rt) => {
         let unitId: string | null = null;
         if (o.unit) {

@@ -4,7 +4,7 @@
  * ical.js; or JSON, either chinese-days' year file ({holidays, workdays}) or a plain list
  * [{date, kind: 'off'|'work', name}]. Errors are Chinese and name the offending entry.
  */
-import ICAL from 'ical.js';
+import type ICALType from 'ical.js';
 import { DomainError } from '../domain/errors.js';
 import { addDays, isCivilDate } from '../domain/calendar/civil-date.js';
 import type { SpecialDay } from '../domain/calendar/working-calendar.js';
@@ -16,10 +16,10 @@ export interface Arrangement {
 
 const bad = (message: string) => new DomainError('VALIDATION', message);
 
-export function parseArrangement(content: string, filename: string): Arrangement {
+export async function parseArrangement(content: string, filename: string): Promise<Arrangement> {
   const text = content.replace(/^\uFEFF/, '').trim();
   if (!text) throw bad('文件是空的');
-  const days = text.startsWith('BEGIN:VCALENDAR') || filename.toLowerCase().endsWith('.ics') ? fromIcs(text) : fromJson(text);
+  const days = text.startsWith('BEGIN:VCALENDAR') || filename.toLowerCase().endsWith('.ics') ? fromIcs((await import('ical.js')).default, text) : fromJson(text);
   if (days.length === 0) throw bad('文件中没有找到任何放假或调休上班的日期');
   const seen = new Map<string, SpecialDay>();
   for (const d of days) {
@@ -31,8 +31,8 @@ export function parseArrangement(content: string, filename: string): Arrangement
   return { years, days: [...seen.values()].sort((a, b) => a.date.localeCompare(b.date)) };
 }
 
-function fromIcs(text: string): SpecialDay[] {
-  let comp: ICAL.Component;
+function fromIcs(ICAL: typeof ICALType, text: string): SpecialDay[] {
+  let comp: ICALType.Component;
   try {
     comp = new ICAL.Component(ICAL.parse(text));
   } catch (e) {

@@ -4,7 +4,7 @@
  * versions is detected and decoded, since county offices still save CSV that way.
  */
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { DomainError } from '../domain/errors.js';
 
 export interface SheetRows {
@@ -43,7 +43,9 @@ function readCsv(data: Buffer): SheetRows {
 }
 
 async function readXlsx(data: Buffer): Promise<SheetRows> {
-  const wb = new ExcelJS.Workbook();
+  // ExcelJS takes ~0.5 s to load: only when someone actually imports a spreadsheet.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {

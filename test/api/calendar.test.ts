@@ -16,17 +16,17 @@ const ICS_2027 = [
 ].join('\r\n');
 
 describe('importing a year arrangement', () => {
-  it('reads ICS spans (DTEND exclusive) and 班/休 markers', () => {
-    const a = parseArrangement(ICS_2027, '2027.ics');
+  it('reads ICS spans (DTEND exclusive) and 班/休 markers', async () => {
+    const a = await parseArrangement(ICS_2027, '2027.ics');
     expect(a.years).toEqual([2027]);
     expect(a.days.filter((d) => d.kind === 'off').map((d) => d.date).slice(0, 3)).toEqual(['2027-01-01', '2027-01-02', '2027-01-03']);
     expect(a.days.find((d) => d.date === '2027-02-13')).toEqual({ date: '2027-02-13', kind: 'work', name: '春节调休上班' });
   });
-  it('reads JSON lists and refuses contradictions in Chinese', () => {
-    expect(parseArrangement('[{"date":"2027-05-01","kind":"off","name":"劳动节"}]', 'x.json').days).toHaveLength(1);
-    expect(() => parseArrangement('[{"date":"2027-02-30","kind":"off"}]', 'x.json')).toThrow('不是有效日期');
-    expect(() => parseArrangement('[{"date":"2027-05-01","kind":"off"},{"date":"2027-05-01","kind":"work"}]', 'x.json')).toThrow('同时被标为');
-    expect(() => parseArrangement('hello', 'x.txt')).toThrow('既不是 ICS');
+  it('reads JSON lists and refuses contradictions in Chinese', async () => {
+    expect((await parseArrangement('[{"date":"2027-05-01","kind":"off","name":"劳动节"}]', 'x.json')).days).toHaveLength(1);
+    await expect(parseArrangement('[{"date":"2027-02-30","kind":"off"}]', 'x.json')).rejects.toThrow('不是有效日期');
+    await expect(parseArrangement('[{"date":"2027-05-01","kind":"off"},{"date":"2027-05-01","kind":"work"}]', 'x.json')).rejects.toThrow('同时被标为');
+    await expect(parseArrangement('hello', 'x.txt')).rejects.toThrow('既不是 ICS');
   });
 });
 

@@ -45,7 +45,7 @@ export async function buildUnit(
     }
     slug = data.slug;
   } else {
-    slug = await uniqueSlug(suggestSlug(data.shortName ?? data.name), async (s) => !!(await r.units.getBySlug(s)));
+    slug = await uniqueSlug(await suggestSlug(data.shortName ?? data.name), async (s) => !!(await r.units.getBySlug(s)));
   }
   const now = deps.clock.now();
   return {

@@ -1,10 +1,11 @@
-import { pinyin } from 'pinyin-pro';
 
 /**
  * A readable ASCII path segment for a unit's portal pages, from the pinyin of its short name or name
  * (阿戛镇 → agazhen). pinyin-pro handles polyphones by context, which hand-written tables get wrong.
  */
-export function suggestSlug(name: string): string {
+export async function suggestSlug(name: string): Promise<string> {
+  // The pinyin dictionary is large: loaded when a unit is first created, not at start-up.
+  const { pinyin } = await import('pinyin-pro');
   const base = pinyin(name.replace(/人民政府$/, '') || name, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
     .join('')
     .toLowerCase()

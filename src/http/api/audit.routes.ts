@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listAudit } from '../../domain/audit/audit-queries.js';
@@ -87,6 +86,7 @@ export const auditRoutes = (ctx: HttpContext): FastifyPluginAsyncZod => async (a
       const csv = '\uFEFF' + [header, ...rows.map(line)].map((r) => r.map(esc).join(',')).join('\r\n') + '\r\n';
       return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`审计日志-${stamp}.csv`)}`).send(csv);
     }
+    const { default: ExcelJS } = await import('exceljs'); // loaded on first export, not at start-up
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('审计日志');
     ws.addRow(header).font = { bold: true };

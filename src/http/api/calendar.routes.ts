@@ -54,7 +54,7 @@ export const calendarRoutes = (ctx: HttpContext): FastifyPluginAsyncZod => async
     const actor = requireAuth(req).actor;
     const file = req.isMultipart() ? await req.file() : undefined;
     if (!file) throw new DomainError('VALIDATION', '请选择 ICS 或 JSON 文件', { fields: [{ path: 'file', message: '请选择文件' }] });
-    const arrangement = parseArrangement((await file.toBuffer()).toString('utf8'), file.filename);
+    const arrangement = await parseArrangement((await file.toBuffer()).toString('utf8'), file.filename);
     const unitField = file.fields.unitId as { value?: string } | undefined;
     return changeCalendar(deps, actor, { unitId: unitField?.value || null, days: arrangement.days, years: arrangement.years, reason: `导入${arrangement.years.join('、')}年节假日安排（${file.filename}）` });
   });

@@ -1,10 +1,11 @@
 /** The notice renderers the use cases take (NoticeRenderers): DOCX for staff, PDF for the record and the applicant. */
 import type { NoticeRenderers } from '../../domain/requests/notices/generate-notice.js';
-import { renderDocx } from './render-docx.js';
-import { renderPdf } from './render-pdf.js';
 
-export { renderDocx } from './render-docx.js';
-export { renderPdf, MissingFontError, DEBIAN_NOTO } from './render-pdf.js';
 export { renderPrintHtml } from './render-print-html.js';
 
-export const documentRenderers: NoticeRenderers = { docx: renderDocx, pdf: (doc) => renderPdf(doc) };
+// Loaded on first use: docx and the PDF worker are heavy, and most server starts never render a notice
+// (keeps `gongkai serve` cold start short; the build splits these into their own chunks).
+export const documentRenderers: NoticeRenderers = {
+  docx: async (doc) => (await import('./render-docx.js')).renderDocx(doc),
+  pdf: async (doc) => (await import('./render-pdf.js')).renderPdf(doc),
+};
