@@ -45,7 +45,7 @@ export function registerInitCommand(program: Command): void {
           return;
         }
         if (!o.demo) {
-          console.log('数据库已就绪。请用 `gongkai user create --sys-admin` 创建第一个系统管理员，或用 `gongkai init --demo` 创建演示数据。');
+          console.log('数据库已就绪。请用 `gongkai user create --sys-admin --unit-name 某某市人民政府 --username admin --name 姓名` 创建顶级单位和第一个系统管理员，或用 `gongkai init --demo` 创建演示数据。');
           return;
         }
         const { adminPassword, passwords } = await initDemo(rt);
