@@ -29,6 +29,8 @@ export interface Config {
     passwordMinLength: number;
   };
   rateLimit: { loginPerMinute: number; publicWritePerMinute: number };
+  /** Outgoing mail to applicants; without smtpUrl messages stay queued in mail_outbox. */
+  mail: { smtpUrl: string | undefined; from: string | undefined };
 }
 
 export class ConfigError extends Error {
@@ -57,6 +59,8 @@ export const CONFIG_VARIABLES: { name: string; default: string; meaning: string 
   { name: 'GONGKAI_PASSWORD_MIN_LENGTH', default: '10', meaning: 'Minimum password length (three of four character classes are always required).' },
   { name: 'GONGKAI_RATE_LOGIN_PER_MINUTE', default: '10', meaning: 'Login attempts per client IP per minute.' },
   { name: 'GONGKAI_RATE_PUBLIC_WRITE_PER_MINUTE', default: '20', meaning: 'Public form submissions per client IP per minute.' },
+  { name: 'SMTP_URL', default: '(unset: mail disabled)', meaning: 'smtp://user:pass@host:587 (STARTTLS when offered) or smtps://user:pass@host:465 for notifications to applicants. Unset: messages stay queued.' },
+  { name: 'GONGKAI_MAIL_FROM', default: '(required with SMTP_URL)', meaning: 'Sender of those messages, e.g. `安澜市政府信息公开 <gk@anlan.gov.cn>`.' },
 ];
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { dataDir?: string; port?: number } = {}): Config {
@@ -98,6 +102,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { da
   const logLevel = env.LOG_LEVEL ?? 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) problems.push(`LOG_LEVEL=${logLevel}: 未知的日志级别`);
 
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl) {
+    try {
+      const u = new URL(smtpUrl);
+      if (!['smtp:', 'smtps:'].includes(u.protocol) || !u.hostname) problems.push('SMTP_URL: 应为 smtp://用户名:密码@主机:端口 或 smtps://… (must be an smtp:// or smtps:// URL)');
+    } catch {
+      problems.push('SMTP_URL: 不是有效的地址 (not a valid URL)');
+    }
+  }
+  const mailFrom = env.GONGKAI_MAIL_FROM?.trim() || undefined;
+  // A bare address or "显示名称 <address>": the address part must look like one.
+  if (mailFrom && !/^(?:[^<>]*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/.test(mailFrom)) problems.push(`GONGKAI_MAIL_FROM=${mailFrom}: 不是有效的发件人地址`);
+  if (smtpUrl && !mailFrom) problems.push('GONGKAI_MAIL_FROM: 设置 SMTP_URL 时必须同时设置发件人地址 (required when SMTP_URL is set)');
+
   let secretKey = Buffer.alloc(0);
   let secretKeySource: Config['secretKeySource'] = 'env';
   if (env.GONGKAI_SECRET_KEY) {
@@ -133,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { da
       loginPerMinute: int('GONGKAI_RATE_LOGIN_PER_MINUTE', 10, 1, 10000),
       publicWritePerMinute: int('GONGKAI_RATE_PUBLIC_WRITE_PER_MINUTE', 20, 1, 10000),
     },
+    mail: { smtpUrl, from: mailFrom },
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

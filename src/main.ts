@@ -36,6 +36,7 @@ export async function openRuntime(config: Config, opts: { migrate?: boolean } = 
     blobs: fsBlobStore(path.join(config.dataDir, 'blobs')),
     newId: randomUUID,
     settings: config.security,
+    publicUrl: config.publicUrl,
   };
   return { config, db, deps, onWrite: store.onWrite, close: () => db.close() };
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { buildApp } from '../http/app.js';
 import { openRuntime } from '../main.js';
+import { startOutboxSender } from '../infra/outbox-sender.js';
 import { configFrom } from './common.js';
 import { initDemo, isEmpty } from './init.js';
 
@@ -10,8 +11,10 @@ async function serve(cmd: Command, port: number | undefined, opts: { demoIfEmpty
   let demoPassword: string | null = null;
   if (opts.demoIfEmpty && (await isEmpty(rt))) demoPassword = (await initDemo(rt)).adminPassword;
   const app = await buildApp({ deps: rt.deps, config, onWrite: rt.onWrite, engine: rt.db.engine });
+  const outbox = startOutboxSender(rt, app.log);
   const close = async () => {
     await app.close();
+    await outbox.stop();
     await rt.close();
     process.exit(0);
   };

@@ -179,6 +179,24 @@ export const schema = {
     created_at: text(),
     created_by: textN(),
   },
+  mail_outbox: {
+    id: text(),
+    /** Null for mail not about one application. */
+    application_id: textN(),
+    /** Sealed recipient address (personal data, like applicant_sealed). */
+    to_sealed: text(),
+    subject: text(),
+    body_text: text(),
+    /** queued | sent | failed */
+    status: text(),
+    attempts: int(),
+    /** What went wrong on the last attempt, with e-mail addresses removed. */
+    last_error: textN(),
+    created_at: text(),
+    sent_at: textN(),
+    /** When a queued row is next due; also pushed ahead while a sender holds it (its lease). */
+    next_attempt_at: textN(),
+  },
 } as const;
 
 // intN is kept for later tables; reference it so strict unused checks stay quiet.

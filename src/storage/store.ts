@@ -6,6 +6,7 @@ import type {
 import type { Db } from './db.js';
 import type { Database, Row } from './schema.js';
 import { applicationRepository, calendarOverrideRepository } from './application-repository.js';
+import { outboxRepository } from './outbox-repository.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -243,6 +244,7 @@ function repos(q: Q, engine: Db['engine']): Repos {
     },
     applications: applicationRepository(q, engine),
     calendarOverrides: calendarOverrideRepository(q),
+    outbox: outboxRepository(q),
     attachments: {
       async get(id) {
         const r = await q.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();

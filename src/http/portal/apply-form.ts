@@ -134,10 +134,12 @@ export function errorSummary<K extends string>(e: FormErrors<K>, order: readonly
 </div>`;
 }
 
+/** Goes at the top of the page, above the guide text, so it is the first thing seen after a failed submission. */
+export const applyErrorSummary = (e: FormErrors): Html => errorSummary(e, FIELD_KEYS, targetOf);
+
 export function applyForm(action: string, v: FormValues, e: FormErrors): Html {
   const idErr = e.fields.idType;
   return h`<form method="post" action="${action}" accept-charset="utf-8" novalidate class="form">
-${errorSummary(e, FIELD_KEYS, targetOf)}
 <fieldset>
 <legend>申请人信息</legend>
 ${radios('type', '申请人类型', APPLICANT_TYPES, v, e)}
@@ -160,7 +162,7 @@ ${textField({ key: 'contactPerson', label: '联系人姓名', need: 'organisatio
 <legend>联系方式</legend>
 <p class="hint">通信地址和电子邮箱至少填写一项，用于送达答复和办理过程中的告知。</p>
 ${textField({ key: 'phone', label: '联系电话', need: 'always', hint: '手机号码，或者带区号的固定电话', type: 'tel', autocomplete: 'tel', size: 'm' }, v, e)}
-${textField({ key: 'email', label: '电子邮箱', need: 'optional', hint: '填写后，办理过程中的重要环节将通过电子邮件告知您', type: 'email', autocomplete: 'email', inputmode: 'email' }, v, e)}
+${textField({ key: 'email', label: '电子邮箱', need: 'optional', hint: '用于接收办理情况告知，以及以电子邮件方式提供的信息', type: 'email', autocomplete: 'email', inputmode: 'email' }, v, e)}
 ${textField({ key: 'address', label: '通信地址', need: 'optional', autocomplete: 'street-address' }, v, e)}
 ${textField({ key: 'postcode', label: '邮政编码', need: 'optional', autocomplete: 'postal-code', inputmode: 'numeric', size: 's' }, v, e)}
 </fieldset>

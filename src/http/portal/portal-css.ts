@@ -83,6 +83,47 @@ th{background:var(--th);font-weight:700}
 .footer-inner p{margin:.25rem 0}
 .qr{margin:0;text-align:center;font-size:.875rem}
 .qr img{display:block;width:7.5rem;height:7.5rem;margin:0 auto .25rem;background:#fff;padding:.25rem;border:1px solid var(--line)}
+/* 依申请公开: notices, the form (labels above fields, errors beside them), the receipt. */
+.notice{border-left:.375rem solid var(--brand);background:var(--tag-bg);color:var(--fg);padding:.5rem 1rem;margin:1rem 0}
+.notice.warn{border-left-color:var(--accent)}
+.notice h3{margin:.25rem 0}
+html.hc .notice{border:1px solid #fff;border-left-width:.375rem}
+.form fieldset{border:1px solid var(--line);margin:0 0 1.5rem;padding:.5rem 1rem .25rem;min-width:0}
+.form fieldset.sub,.form fieldset.choices{border:0;padding:0;margin:0 0 1.25rem}
+.form legend{font-weight:700;font-size:1.125rem;padding:0 .25rem}
+.form fieldset.sub>legend,.form fieldset.choices>legend{font-size:1rem;padding:0;margin-bottom:.25rem}
+.form .field{margin:0 0 1.25rem}
+.form label{display:block;font-weight:700;margin-bottom:.25rem}
+.need{font-weight:400;margin-left:.25rem}
+.hint{color:var(--muted);font-size:.9375rem;margin:0 0 .375rem}
+.form input[type=text],.form input[type=tel],.form input[type=email],.form select,.form textarea{display:block;width:100%;max-width:32rem;
+font:inherit;line-height:1.5;color:var(--fg);background:var(--card);border:2px solid var(--fg);border-radius:0;padding:.375rem .5rem;min-height:2.75rem}
+.form textarea{max-width:48rem;resize:vertical}
+.form .w-m{max-width:20rem}
+.form .w-s{max-width:9rem}
+.form input:focus,.form select:focus,.form textarea:focus{outline:3px solid var(--focus);outline-offset:0;box-shadow:inset 0 0 0 2px #0b0c0c}
+.choice{display:flex;align-items:flex-start;gap:.625rem;margin:.375rem 0}
+.choice input{flex:none;width:1.5rem;height:1.5rem;margin:.25rem 0 0;accent-color:var(--brand)}
+.form .choice label{font-weight:400;margin:0}
+.has-error{border-left:.3125rem solid var(--accent);padding-left:.875rem}
+.form fieldset.choices.has-error{border-left:.3125rem solid var(--accent);padding-left:.875rem}
+.form [aria-invalid=true]{border-color:var(--accent)}
+.field-error{color:var(--accent);font-weight:700;margin:0 0 .375rem}
+.error-summary{border:.3125rem solid var(--accent);padding:.75rem 1rem;margin:0 0 1.5rem}
+.error-summary h2{margin:0 0 .5rem;padding:0;border:0;font-size:1.1875rem}
+.error-summary ul{margin:0;padding-left:1.25rem}
+.error-summary a{color:var(--accent);font-weight:700}
+button{font:inherit;font-weight:700;color:var(--brand-fg);background:var(--brand);border:2px solid transparent;border-radius:0;
+padding:.5rem 1.5rem;min-height:2.75rem;cursor:pointer;box-shadow:0 2px 0 #0b0c0c}
+html.hc button{background:#000;color:#ffff00;border-color:#ffff00}
+.receipt{border:.3125rem solid var(--brand);padding:.75rem 1.25rem;margin:1rem 0}
+html.hc .receipt{border-color:#fff}
+.receipt h2{margin-top:0;border:0;padding:0}
+.receipt dl{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.5rem 1rem;align-items:baseline;margin:0}
+.receipt dt{font-weight:700}
+.receipt dd{margin:0}
+.receipt .code{font-size:1.75rem;font-weight:700;letter-spacing:.08em;font-family:ui-monospace,"DejaVu Sans Mono",Consolas,monospace;overflow-wrap:anywhere}
+.next li,.steps li{margin:.25rem 0}
 @media (max-width:40rem){.page{padding:1rem}th,td{padding:.375rem .5rem}h1{font-size:1.5rem}.site-name{font-size:1.25rem}.facts th[scope=row]{width:42%}}
 /* Phones: each row of a data table becomes a small card (the first cell as its title, the others labelled). */
 @media (max-width:30rem){
@@ -94,7 +135,7 @@ th{background:var(--th);font-weight:700}
 .data td[data-label]::before{content:attr(data-label) "：";font-weight:700}
 }
 @media print{
-.skip,.tools,.unit-nav,.toc{display:none!important}
+.skip,.tools,.unit-nav,.toc,.form button{display:none!important}
 html,body{background:#fff;color:#000}
 body{font-size:11pt}
 .site-header{background:none;color:#000;border:0;border-bottom:1pt solid #000}

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { getPublicUnitPage } from '../../domain/units/unit-queries.js';
 import type { HttpContext } from '../context.js';
 import { PORTAL_HEADERS } from '../plugins/security-headers.js';
+import { registerApplyRoutes } from './apply.routes.js';
 import { installFastPath } from './fast-path.js';
 import { renderHome } from './home-page.js';
 import { h } from './html.js';
@@ -113,4 +114,6 @@ export async function registerPortal(app: FastifyInstance, ctx: HttpContext): Pr
   app.get('/u/:slug/', unitPage('home'));
   app.get('/u/:slug/guide', unitPage('guide'));
   app.get('/u/:slug/about', unitPage('about'));
+  // 依申请公开: per-user pages, outside the page cache (apply.routes.ts).
+  await registerApplyRoutes(app, ctx);
 }

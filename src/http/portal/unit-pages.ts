@@ -26,13 +26,13 @@ export function unitNav(unit: Unit, current: UnitPageKind | 'apply'): Html {
     h`<li><a href="${href}"${k === current ? h` aria-current="page"` : ''}>${label}</a></li>`)}</ul></nav>`;
 }
 
-function factsTable(caption: string, rows: [string, Html | string][]): Html {
+export function factsTable(caption: string, rows: [string, Html | string][]): Html {
   return h`<table class="facts"><caption class="vh">${caption}</caption><tbody>${rows.map(([k, v]) =>
     h`<tr><th scope="row">${k}</th><td>${v}</td></tr>`)}</tbody></table>`;
 }
 
 /** The Art. 12 contact facts of the disclosure office (政府信息公开工作机构). */
-function officeFacts(u: Unit): [string, Html | string][] {
+export function officeFacts(u: Unit): [string, Html | string][] {
   return [
     ['政府信息公开工作机构名称', text(u.officeName)],
     ['办公地址', text(u.address)],
