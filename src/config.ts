@@ -12,6 +12,8 @@ export interface Config {
   host: string;
   port: number;
   publicUrl: string;
+  /** Server processes sharing the port (`serve --workers`): 1, a number, or 'auto' (one per core). */
+  workers: string;
   siteName: string;
   secretKey: Buffer;
   secretKeySource: 'env' | 'file';
@@ -44,6 +46,7 @@ export const CONFIG_VARIABLES: { name: string; default: string; meaning: string 
   { name: 'DATABASE_URL', default: '(unset: SQLite)', meaning: 'postgres://user@host:5432/db to use PostgreSQL instead of SQLite.' },
   { name: 'HOST', default: '127.0.0.1', meaning: 'Interface to listen on (0.0.0.0 for all).' },
   { name: 'PORT', default: '3000', meaning: 'HTTP port. `gongkai serve --port N` overrides it.' },
+  { name: 'GONGKAI_WORKERS', default: '1', meaning: 'Server processes sharing the port: a number or auto (one per core). `serve --workers` overrides it.' },
   { name: 'GONGKAI_PUBLIC_URL', default: 'http://localhost:PORT', meaning: 'Public base URL, used in QR codes and links.' },
   { name: 'GONGKAI_SITE_NAME', default: '政府信息公开平台', meaning: 'Platform name shown in page titles.' },
   { name: 'GONGKAI_SECRET_KEY', default: '(generated into DATA_DIR/secret.key)', meaning: '32-byte key (64 hex chars or base64) encrypting secrets and personal data at rest.' },
@@ -132,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { da
     host: env.HOST || '127.0.0.1',
     port,
     publicUrl,
+    workers: env.GONGKAI_WORKERS || '1',
     siteName: env.GONGKAI_SITE_NAME || '政府信息公开平台',
     secretKey,
     secretKeySource,

@@ -4,14 +4,28 @@ import { openRuntime } from '../main.js';
 import { startOutboxSender } from '../infra/outbox-sender.js';
 import { configFrom } from './common.js';
 import { initDemo, isEmpty } from './init.js';
+import { isWorker, parseWorkers, runPrimary, wireWorkerInvalidation } from './cluster.js';
 
-async function serve(cmd: Command, port: number | undefined, opts: { demoIfEmpty: boolean }): Promise<void> {
+async function serve(cmd: Command, port: number | undefined, opts: { demoIfEmpty: boolean; workers?: string | undefined }): Promise<void> {
   const config = configFrom(cmd, port !== undefined ? { port } : {});
-  const rt = await openRuntime(config);
+  const workers = parseWorkers(opts.workers ?? config.workers);
+  if (workers > 1 && !isWorker()) {
+    // Primary: migrate and seed once, then fork; the workers do the serving.
+    const rt = await openRuntime(config);
+    const demoPassword = opts.demoIfEmpty && (await isEmpty(rt)) ? (await initDemo(rt)).adminPassword : null;
+    const describe = rt.db.describe;
+    await rt.close();
+    await runPrimary(workers);
+    printBanner(config.host, config.port, describe, demoPassword, workers);
+    return;
+  }
+  const rt = await openRuntime(config, { migrate: !isWorker() });
   let demoPassword: string | null = null;
-  if (opts.demoIfEmpty && (await isEmpty(rt))) demoPassword = (await initDemo(rt)).adminPassword;
-  const app = await buildApp({ deps: rt.deps, config, onWrite: rt.onWrite, engine: rt.db.engine });
-  const outbox = startOutboxSender(rt, app.log);
+  if (!isWorker() && opts.demoIfEmpty && (await isEmpty(rt))) demoPassword = (await initDemo(rt)).adminPassword;
+  const onWrite = isWorker() ? wireWorkerInvalidation(rt.onWrite) : rt.onWrite;
+  const app = await buildApp({ deps: rt.deps, config, onWrite, engine: rt.db.engine });
+  // One mail sender per installation: in cluster mode, the worker in slot 0 (replacements keep the slot).
+  const outbox = !isWorker() || process.env.GONGKAI_WORKER_SLOT === '0' ? startOutboxSender(rt, app.log) : { stop: async () => {} };
   const close = async () => {
     await app.close();
     await outbox.stop();
@@ -21,10 +35,14 @@ async function serve(cmd: Command, port: number | undefined, opts: { demoIfEmpty
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
   await app.listen({ host: config.host, port: config.port });
+  if (isWorker()) return;
   const addr = app.server.address();
-  const actualPort = typeof addr === 'object' && addr ? addr.port : config.port;
-  const base = `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${actualPort}`;
-  console.log(`Gongkai 已启动（${rt.db.describe}）`);
+  printBanner(config.host, typeof addr === 'object' && addr ? addr.port : config.port, rt.db.describe, demoPassword, 1);
+}
+
+function printBanner(host: string, port: number, describe: string, demoPassword: string | null, workers: number): void {
+  const base = `http://${host === '0.0.0.0' || host === '127.0.0.1' ? 'localhost' : host}:${port}`;
+  console.log(`Gongkai 已启动（${describe}${workers > 1 ? `，${workers} 个工作进程` : ''}）`);
   console.log(`  公开门户 portal:      ${base}/`);
   console.log(`  管理后台 admin:       ${base}/admin`);
   console.log(`  接口文档 API docs:    ${base}/api/docs`);
@@ -42,10 +60,12 @@ export function registerServeCommands(program: Command): void {
     .command('serve')
     .description('启动服务：公开门户、管理后台和接口 (start the server)')
     .option('--port <n>', '端口', (v) => Number.parseInt(v, 10))
-    .action(async (o: { port?: number }, cmd: Command) => serve(cmd, o.port, { demoIfEmpty: false }));
+    .option('--workers <n>', '工作进程数：数字或 auto（每个CPU核一个）')
+    .action(async (o: { port?: number; workers?: string }, cmd: Command) => serve(cmd, o.port, { demoIfEmpty: false, workers: o.workers }));
   program
     .command('start')
     .description('首次运行时创建演示数据，然后启动服务 (npm start)')
     .option('--port <n>', '端口', (v) => Number.parseInt(v, 10))
-    .action(async (o: { port?: number }, cmd: Command) => serve(cmd, o.port, { demoIfEmpty: true }));
+    .option('--workers <n>', '工作进程数：数字或 auto（每个CPU核一个）')
+    .action(async (o: { port?: number; workers?: string }, cmd: Command) => serve(cmd, o.port, { demoIfEmpty: true, workers: o.workers }));
 }

@@ -267,12 +267,31 @@ function repos(q: Q, engine: Db['engine']): Repos {
   };
 }
 
+/**
+ * SQLite write transactions start with BEGIN IMMEDIATE: the write lock is taken up front, so a second server
+ * process (serve --workers) waits for it (busy_timeout) instead of failing when a read lock cannot be upgraded.
+ * Within one process Kysely's single connection already serialises transactions.
+ */
+async function sqliteImmediate<T>(db: Db, fn: (r: Repos) => Promise<T>): Promise<T> {
+  return db.kysely.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    try {
+      const result = await fn(repos(conn, db.engine));
+      await sql`commit`.execute(conn);
+      return result;
+    } catch (e) {
+      await sql`rollback`.execute(conn).catch(() => {});
+      throw e;
+    }
+  });
+}
+
 export function createStore(db: Db): Store & { onWrite(fn: () => void): void } {
   const listeners: (() => void)[] = [];
   return {
     read: (fn) => fn(repos(db.kysely, db.engine)),
     async write(fn, opts) {
-      const result = await db.kysely.transaction().execute((trx) => fn(repos(trx, db.engine)));
+      const result = db.engine === 'sqlite' ? await sqliteImmediate(db, fn) : await db.kysely.transaction().execute((trx) => fn(repos(trx, db.engine)));
       if (opts?.publicContent !== false) for (const l of listeners) l();
       return result;
     },
