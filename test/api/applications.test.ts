@@ -117,8 +117,12 @@ describe.each(ENGINES)('applications (依申请公开) on %s', (engine) => {
   });
 
   it('transfers to the competent unit: the sender answers 本机关不掌握, the receiver gets a linked application', async () => {
-    const { application } = (await handler.post('/api/v1/applications', body(fgj, { description: '某学校的招生计划' }))).json();
+    const { application, queryCode } = (await handler.post('/api/v1/applications', body(fgj, { description: '某学校的招生计划' }))).json();
     const res = await act(handler, application.id, 'transfer', { toUnitId: await t.unitId('jyj'), reason: '属教育局职责' });
+    // The applicant's original receipt and code now also show the receiving unit's handling.
+    const progress = (await t.app.inject({ method: 'POST', url: '/api/v1/public/applications/progress', payload: { receiptNo: application.receiptNo, queryCode } })).json();
+    expect(progress.transferredTo.unitName).toBe('安澜市教育局');
+    expect(progress.transferredTo.statusLabel).toBe('已收到');
     expect(res.statusCode).toBe(200);
     expect(res.json().application.outcome).toBe('unavailableNotHeld');
     expect(res.json().created.unitId).toBe(await t.unitId('jyj'));
@@ -235,7 +239,7 @@ describe.each(ENGINES)('notes, assignment and the dashboard on %s', (engine) => 
 
   it('counts received by channel and applicant type, on-time replies and working days used', async () => {
     const a = (await handler.post('/api/v1/applications', body(fgj, { receivedOn: '2025-03-03', description: '统计测试一' }))).json().application;
-    const b = (await handler.post('/api/v1/applications', body(fgj, { receivedOn: '2025-03-03', channel: 'registeredPost', description: '统计测试二', applicant: { type: 'commercial', name: '安澜某某建设有限公司', orgCode: '91350100M000100Y43', contactPerson: '王五', phone: '0851-86000000', address: '安澜市工业园1号' } }))).json().application;
+    const b = (await handler.post('/api/v1/applications', body(fgj, { receivedOn: '2025-03-03', channel: 'registeredPost', deliveryMethod: 'post', description: '统计测试二', applicant: { type: 'commercial', name: '安澜某某建设有限公司', orgCode: '91350100M000100Y43', contactPerson: '王五', phone: '0851-86000000', address: '安澜市工业园1号' } }))).json().application;
     await handler.post(`/api/v1/applications/${a.id}/actions/reply`, { on: '2025-03-17', outcome: 'disclosed' }); // 10 working days
     await handler.post(`/api/v1/applications/${b.id}/actions/reply`, { on: '2025-04-10', outcome: 'disclosed' }); // after 03-31: late
     const s = (await handler.get(`/api/v1/applications/stats?unitId=${fgj}&year=2025`)).json();
@@ -245,5 +249,18 @@ describe.each(ENGINES)('notes, assignment and the dashboard on %s', (engine) => 
     expect(s.replied).toBe(2);
     expect(s.onTimeRate).toBe(0.5);
     expect(s.averageWorkingDaysToReply).toBe(18.5); // (10 + 27) / 2: Qingming 04-04 not counted
+  });
+});
+
+describe('delivery needs a usable address', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp('sqlite');
+  });
+  afterAll(async () => t?.close());
+  it('refuses e-mail delivery without an e-mail address (Art. 29(三))', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/public/applications', payload: { ...body(await t.unitId('fgj')), channel: undefined, receivedOn: undefined, applicant: { ...natural, email: '' } } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields).toContainEqual({ path: 'applicant.email', message: '选择通过电子邮件获取时，请填写电子邮箱' });
   });
 });

@@ -198,7 +198,7 @@ describe.each(ENGINES)('mail to applicants on %s', (engine) => {
   });
 
   it('queues nothing for an applicant who gave no e-mail address', async () => {
-    const { id } = await submitOnline({ applicant: { ...applicant, email: '' }, description: '无电子邮箱的申请' });
+    const { id } = await submitOnline({ applicant: { ...applicant, email: '' }, deliveryMethod: 'post', description: '无电子邮箱的申请' });
     expect(await outbox(id)).toEqual([]);
   });
 

@@ -101,14 +101,20 @@ export async function publicProgress(deps: Deps, receiptNo: string, code: string
     if (!a || a.queryCodeHash !== queryCodeHash(deps, a.receiptNo, code.trim())) {
       throw new DomainError('NOT_FOUND', '受理编号或查询码不正确，请核对回执后重新输入');
     }
-    const [unit, events] = await Promise.all([r.units.get(a.unitId), r.applications.events(a.id)]);
-    const cal = await calendarForUnit(deps, r, a.unitId);
-    const clock = clockFor(a, events, cal, deps.deadlineRules);
-    return {
-      receiptNo: a.receiptNo, unitName: unit?.name ?? '', status: a.status, statusLabel: STATUSES[a.status], receivedOn: a.receivedOn,
-      replyDue: a.replyDue, provisional: clock?.provisional ?? false, steps: clock ? clock.steps.map((s) => s.toJSON()) : [],
-      outcomeLabel: a.outcome ? OUTCOMES[a.outcome].label : null, repliedOn: a.repliedOn,
-      history: events.filter((e) => e.action !== 'note' && e.action !== 'assign').map((e) => ({ action: actionLabel(e.action), on: e.effectiveOn, status: STATUSES[e.toStatus] })),
+    const view = async (x: Application) => {
+      const [unit, events] = await Promise.all([r.units.get(x.unitId), r.applications.events(x.id)]);
+      const cal = await calendarForUnit(deps, r, x.unitId);
+      const clock = clockFor(x, events, cal, deps.deadlineRules);
+      return {
+        receiptNo: x.receiptNo, unitName: unit?.name ?? '', status: x.status, statusLabel: STATUSES[x.status], receivedOn: x.receivedOn,
+        replyDue: x.replyDue, provisional: clock?.provisional ?? false, steps: clock ? clock.steps.map((s) => s.toJSON()) : [],
+        outcomeLabel: x.outcome ? OUTCOMES[x.outcome].label : null, repliedOn: x.repliedOn,
+        history: events.filter((e) => e.action !== 'note' && e.action !== 'assign').map((e) => ({ action: actionLabel(e.action), on: e.effectiveOn, status: STATUSES[e.toStatus] })),
+      };
     };
+    // A transferred application is followed to the unit now handling it: the applicant's receipt and code
+    // keep working (the code was issued for the original number only).
+    const transferredTo = a.transferredTo ? await r.applications.get(a.transferredTo) : undefined;
+    return { ...(await view(a)), transferredTo: transferredTo ? await view(transferredTo) : null };
   });
 }

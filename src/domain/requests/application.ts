@@ -127,7 +127,7 @@ export const applicantInput = z
   });
 export type ApplicantInput = z.input<typeof applicantInput>;
 
-export const registerInput = z.object({
+export const registerFields = z.object({
   unitId: z.string().min(1, '请选择受理单位'),
   applicant: applicantInput,
   description: trimmed(4000, '所需政府信息的名称或内容描述'),
@@ -139,4 +139,13 @@ export const registerInput = z.object({
   receivedOn: civilDate('收到申请日期').optional(),
   receiptEvidence: optionalTrimmed(500, '收件凭证'),
 });
+
+/** Art. 29(三): the way of obtaining must be one the office can actually use. */
+export function deliveryCheck(v: { deliveryMethod: DeliveryMethod; applicant: { email?: string | undefined; address?: string | undefined } }, ctx: z.RefinementCtx): void {
+  if (v.deliveryMethod === 'email' && !v.applicant.email) ctx.addIssue({ code: 'custom', path: ['applicant', 'email'], message: '选择通过电子邮件获取时，请填写电子邮箱' });
+  if (v.deliveryMethod === 'post' && !v.applicant.address) ctx.addIssue({ code: 'custom', path: ['applicant', 'address'], message: '选择邮寄时，请填写通信地址' });
+}
+
+// Zod 4 refuses .omit() on a refined object: routes derive from registerFields and re-apply the check.
+export const registerInput = registerFields.superRefine(deliveryCheck);
 export type RegisterInput = z.input<typeof registerInput>;

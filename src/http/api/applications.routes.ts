@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { registerInput } from '../../domain/requests/application.js';
+import { deliveryCheck, registerFields, registerInput } from '../../domain/requests/application.js';
 import { getApplicationDetail, listQueue, publicProgress, viewPersonalData } from '../../domain/requests/application-queries.js';
 import { registerApplication } from '../../domain/requests/register-application.js';
 import { ACTIONS, type Action } from '../../domain/requests/status.js';
@@ -69,7 +69,7 @@ export const applicationRoutes = (ctx: HttpContext): FastifyPluginAsyncZod => as
   // Public: the online form (Art. 29) and the progress lookup. Both are rate-limited per client address.
   app.post('/public/applications', {
     config: publicWrite,
-    schema: { tags: ['公开'], summary: '公开：在线提交政府信息公开申请（无需说明用途）', body: registerInput.omit({ receivedOn: true, receiptEvidence: true, channel: true }) },
+    schema: { tags: ['公开'], summary: '公开：在线提交政府信息公开申请（无需说明用途）', body: registerFields.omit({ receivedOn: true, receiptEvidence: true, channel: true }).superRefine(deliveryCheck) },
   }, async (req, reply) => {
     const r = await registerApplication(deps, { ...ONLINE_ACTOR, ip: req.ip }, { ...req.body, channel: 'online' }, { online: true });
     return reply.status(201).send({ receiptNo: r.application.receiptNo, queryCode: r.queryCode, status: r.application.status });
