@@ -1,6 +1,7 @@
 /** The frame of every page after login: side menu, current user with unit and roles, logout. */
 import {
-  AuditOutlined, BookOutlined, ApartmentOutlined, HomeOutlined, LogoutOutlined, MenuOutlined, SettingOutlined, TeamOutlined,
+  AuditOutlined, BarChartOutlined, BookOutlined, ApartmentOutlined, CalendarOutlined, FormOutlined, HomeOutlined,
+  InboxOutlined, OrderedListOutlined, LogoutOutlined, MenuOutlined, SettingOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Popover, Space, Spin, Tag, Typography } from 'antd';
 import type { MenuProps } from 'antd';
@@ -24,15 +25,31 @@ export function AppLayout() {
   const items: MenuProps['items'] = [
     { key: '/', icon: <HomeOutlined />, label: <Link to="/">首页</Link> },
     { key: '/units', icon: <ApartmentOutlined />, label: <Link to="/units">单位管理</Link> },
+    can.readRequests
+      ? {
+          key: 'requests',
+          icon: <InboxOutlined />,
+          label: '依申请公开',
+          children: [
+            { key: '/applications', icon: <OrderedListOutlined />, label: <Link to="/applications">办理队列</Link> },
+            can.handleRequests ? { key: '/applications/new', icon: <FormOutlined />, label: <Link to="/applications/new">登记申请</Link> } : null,
+            { key: '/applications/stats', icon: <BarChartOutlined />, label: <Link to="/applications/stats">统计</Link> },
+            can.calendar ? { key: '/calendar', icon: <CalendarOutlined />, label: <Link to="/calendar">工作日历</Link> } : null,
+          ],
+        }
+      : null,
+    can.calendar && !can.readRequests ? { key: '/calendar', icon: <CalendarOutlined />, label: <Link to="/calendar">工作日历</Link> } : null,
     can.accounts ? { key: '/accounts', icon: <TeamOutlined />, label: <Link to="/accounts">账号管理</Link> } : null,
     can.audit ? { key: '/audit', icon: <AuditOutlined />, label: <Link to="/audit">审计日志</Link> } : null,
     { key: '/guide', icon: <BookOutlined />, label: <Link to="/guide">公开指南</Link> },
     { key: '/settings', icon: <SettingOutlined />, label: <Link to="/settings">个人设置</Link> },
   ];
-  const selected = '/' + (location.pathname.split('/')[1] ?? '');
+  const [first = '', second = ''] = location.pathname.split('/').slice(1);
+  const selected = first === 'applications' ? (second === 'new' || second === 'stats' ? `/applications/${second}` : '/applications') : `/${first}`;
+  const [openKeys, setOpenKeys] = useState<string[]>(first === 'applications' || first === 'calendar' ? ['requests'] : []);
   const menu = (
     <nav aria-label="主菜单">
-      <Menu mode="inline" selectedKeys={[selected]} items={items} onClick={() => setDrawerOpen(false)} style={{ borderInlineEnd: 0 }} />
+      <Menu mode="inline" selectedKeys={[selected]} openKeys={collapsed && !mobile ? undefined : openKeys} onOpenChange={setOpenKeys} items={items} onClick={() => setDrawerOpen(false)} style={{ borderInlineEnd: 0 }} />
     </nav>
   );
 

@@ -6,5 +6,8 @@ export function capabilities(session: SessionInfo) {
     accounts: session.can.readAccounts,
     audit: session.can.readAudit,
     sysAdmin: session.can.sysAdmin,
+    readRequests: session.can.readRequests,
+    handleRequests: session.can.handleRequests,
+    calendar: session.can.sysAdmin || session.can.manageUnits,
   };
 }

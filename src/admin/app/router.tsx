@@ -14,6 +14,11 @@ const AccountsPage = lazy(() => import('../pages/accounts/AccountsPage'));
 const AuditPage = lazy(() => import('../pages/audit/AuditPage'));
 const GuidePage = lazy(() => import('../pages/guide/GuidePage'));
 const SettingsPage = lazy(() => import('../pages/settings/SettingsPage'));
+const QueuePage = lazy(() => import('../pages/applications/QueuePage'));
+const RegisterPage = lazy(() => import('../pages/applications/RegisterPage'));
+const DetailPage = lazy(() => import('../pages/applications/DetailPage'));
+const StatsPage = lazy(() => import('../pages/applications/StatsPage'));
+const CalendarPage = lazy(() => import('../pages/applications/CalendarPage'));
 
 export const router = createBrowserRouter(
   [
@@ -35,6 +40,11 @@ export const router = createBrowserRouter(
             { path: 'audit', element: <AuditPage /> },
             { path: 'guide', element: <GuidePage /> },
             { path: 'settings', element: <SettingsPage /> },
+            { path: 'applications', element: <QueuePage /> },
+            { path: 'applications/new', element: <RegisterPage /> },
+            { path: 'applications/stats', element: <StatsPage /> },
+            { path: 'applications/:id', element: <DetailPage /> },
+            { path: 'calendar', element: <CalendarPage /> },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

@@ -1,5 +1,5 @@
 /** 首页: who is logged in, in which unit and with which roles, and the way into each section. */
-import { ApartmentOutlined, AuditOutlined, BookOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BookOutlined, InboxOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Alert, Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -19,6 +19,7 @@ export function HomePage() {
   const session = useCurrentSession();
   const can = capabilities(session);
   const entries: Entry[] = [
+    ...(can.readRequests ? [{ to: '/applications', icon: <InboxOutlined />, title: '依申请公开', text: '办理队列、登记申请、答复期限、告知书和统计（《条例》第二十七条至第四十五条）。' }] : []),
     { to: '/units', icon: <ApartmentOutlined />, title: '单位管理', text: '维护单位树、政府信息公开工作机构及联系方式、领导和内设机构。' },
     ...(can.accounts ? [{ to: '/accounts', icon: <TeamOutlined />, title: '账号管理', text: '新建账号、分配角色、重置密码和解除锁定。' }] : []),
     ...(can.audit ? [{ to: '/audit', icon: <AuditOutlined />, title: '审计日志', text: '查询和导出每一次登录与修改的记录。' }] : []),
