@@ -14,7 +14,7 @@ import { buildNoticeApp, on, pdfText, run, tool } from './support.js';
 const pdftotext = tool('pdftotext', 'poppler-utils');
 const soffice = tool('soffice', 'libreoffice-writer-nogui');
 
-const natural = { type: 'natural', name: '欧阳明月', idType: 'residentId', idNumber: '11010519491231002X', phone: '13800138000', address: '安澜市府前大道100号3单元', postcode: '564700' };
+const natural = { type: 'natural', name: '欧阳明月', idType: 'residentId', idNumber: '11010519491231002X', phone: '13800138000', email: 'oy@example.cn', address: '安澜市府前大道100号3单元', postcode: '564700' };
 const body = (unitId: string, over: Record<string, unknown> = {}) => ({
   unitId, applicant: natural, description: '2025年度安澜市城区道路改造项目的立项批复文件', documentNo: '安发改投资〔2025〕12号',
   provisionForm: 'email', deliveryMethod: 'email', channel: 'inPerson', receivedOn: '2025-03-03', ...over,
