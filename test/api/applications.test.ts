@@ -264,3 +264,21 @@ describe('delivery needs a usable address', () => {
     expect(res.json().error.fields).toContainEqual({ path: 'applicant.email', message: '选择通过电子邮件获取时，请填写电子邮箱' });
   });
 });
+
+describe('assignable handlers', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp('sqlite');
+  });
+  afterAll(async () => t?.close());
+  it('a case handler sees the colleagues who can take over, and nobody from another unit', async () => {
+    const fgj = await t.unitId('fgj');
+    const a = await t.clientWithRole('h.one', 'caseHandler', 'fgj');
+    await t.clientWithRole('h.two', 'caseHandler', 'fgj');
+    await t.clientWithRole('h.jyj', 'caseHandler', 'jyj');
+    const list = (await a.get(`/api/v1/applications/handlers?unitId=${fgj}`)).json().items.map((x: { username: string }) => x.username).sort();
+    expect(list).toEqual(['h.one', 'h.two']);
+    expect((await a.get(`/api/v1/applications/handlers?unitId=${await t.unitId('jyj')}`)).statusCode).toBe(404);
+    expect(Object.keys((await a.get('/api/v1/meta')).json().applications.outcomes)).toHaveLength(21);
+  });
+});

@@ -50,3 +50,18 @@ export async function assignHandler(deps: Deps, actor: Actor, id: string, input:
     if (!ok) throw new DomainError('VALIDATION', '所选人员不是本单位的依申请经办人', { fields: [{ path: 'handlerId', message: '请选择本单位的经办人' }] });
   });
 }
+
+/** Who can be assigned an application of a unit: active accounts that may handle its applications. */
+export async function listHandlers(deps: Deps, actor: Actor, unitId: string): Promise<{ id: string; displayName: string; username: string }[]> {
+  return deps.store.read(async (r) => {
+    const { tree, units } = await loadTree(r);
+    if (!can(actor, 'request.read', unitId, tree)) throw notFound('单位');
+    // Handlers hold their role at the unit itself (caseHandler acts on its own unit only).
+    const candidates = await r.accounts.listByUnits(units.map((u) => u.id));
+    const roles = await r.roles.listForAccounts(candidates.map((a) => a.id));
+    return candidates
+      .filter((a) => a.status === 'active')
+      .filter((a) => can({ accountId: a.id, name: a.displayName, unitId: a.unitId, roles: roles.filter((x) => x.accountId === a.id).map((x) => ({ unitId: x.unitId, role: x.role })) }, 'request.handle', unitId, tree))
+      .map((a) => ({ id: a.id, displayName: a.displayName, username: a.username }));
+  });
+}

@@ -5,7 +5,7 @@ import { getApplicationDetail, listQueue, publicProgress, viewPersonalData } fro
 import { registerApplication } from '../../domain/requests/register-application.js';
 import { ACTIONS, type Action } from '../../domain/requests/status.js';
 import { transitionApplication } from '../../domain/requests/transition-application.js';
-import { addNote, assignHandler } from '../../domain/requests/application-notes.js';
+import { addNote, assignHandler, listHandlers } from '../../domain/requests/application-notes.js';
 import { applicationStats } from '../../domain/requests/application-stats.js';
 import { presentListItem } from '../../domain/requests/application-queries.js';
 import type { HttpContext } from '../context.js';
@@ -42,6 +42,10 @@ export const applicationRoutes = (ctx: HttpContext): FastifyPluginAsyncZod => as
   app.get('/applications/stats', {
     schema: { tags: ['依申请公开'], summary: '统计：本年收到（按渠道、申请人类型）、在办、逾期、按时答复率、平均答复工作日', querystring: z.object({ unitId: z.string().optional(), year: z.coerce.number().int().min(2000).max(2100).optional() }) },
   }, async (req) => applicationStats(deps, requireAuth(req).actor, { unitId: req.query.unitId, year: req.query.year ?? Number(new Date().toISOString().slice(0, 4)) }));
+
+  app.get('/applications/handlers', {
+    schema: { tags: ['依申请公开'], summary: '某单位的依申请经办人（用于指定经办人）', querystring: z.object({ unitId: z.string().min(1, '请选择单位') }) },
+  }, async (req) => ({ items: await listHandlers(deps, requireAuth(req).actor, req.query.unitId) }));
 
   app.post('/applications/:id/notes', { schema: { tags: ['依申请公开'], summary: '添加内部备注（申请人不可见）', params: idParams, body: z.object({ text: z.string() }) } }, async (req, reply) =>
     reply.status(201).send(await addNote(deps, requireAuth(req).actor, req.params.id, req.body)));
