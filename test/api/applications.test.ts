@@ -282,3 +282,36 @@ describe('assignable handlers', () => {
     expect(Object.keys((await a.get('/api/v1/meta')).json().applications.outcomes)).toHaveLength(21);
   });
 });
+
+describe.each(ENGINES)('the applicant\'s own actions on %s', (engine) => {
+  let t: TestApp;
+  let handler: Client;
+  beforeAll(async () => {
+    t = await buildTestApp(engine);
+    handler = await t.clientWithRole('self.handler', 'caseHandler', 'fgj');
+  });
+  afterAll(async () => t?.close());
+  const pub = (url: string, payload: Record<string, unknown>) => t.app.inject({ method: 'POST', url: `/api/v1/public/applications/${url}`, payload });
+
+  it('sends the correction online (the clock restarts that day) and downloads the served notice with the code', async () => {
+    const { application, queryCode } = (await handler.post('/api/v1/applications', body(await t.unitId('fgj'), { receivedOn: '2025-03-03', description: '在线补正测试' }))).json();
+    const creds = { receiptNo: application.receiptNo, queryCode };
+    expect((await pub('correction', { ...creds, text: '补充说明：需要2024年的文件' })).json().error.message).toBe('本申请目前不需要补正');
+    await handler.post(`/api/v1/applications/${application.id}/actions/requestCorrection`, { on: '2025-03-04', items: '请写明年份' });
+    expect((await pub('correction', { ...creds, queryCode: '12345678', text: '补充说明：需要2024年的文件' })).statusCode).toBe(404);
+    const ok = await pub('correction', { ...creds, text: '补充说明：需要2024年的文件' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().status).toBe('inProgress');
+    const detail = (await handler.get(`/api/v1/applications/${application.id}`)).json();
+    expect(detail.events.at(-1)).toMatchObject({ action: 'receiveCorrection', actorName: '申请人（在线补正）' });
+    expect(detail.clock.steps.map((s: { text: string }) => s.text).join('')).toContain('重新起算');
+    const gen = await handler.post(`/api/v1/applications/${application.id}/notices`, { kind: 'receipt' });
+    expect(gen.statusCode).toBe(201);
+    const progress = (await pub('progress', creds)).json();
+    expect(progress.notices).toHaveLength(1);
+    const file = await pub('notice', { ...creds, attachmentId: progress.notices[0].id });
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await pub('notice', { ...creds, queryCode: '00000000', attachmentId: progress.notices[0].id })).statusCode).toBe(404);
+  });
+});

@@ -115,6 +115,10 @@ export async function publicProgress(deps: Deps, receiptNo: string, code: string
     // A transferred application is followed to the unit now handling it: the applicant's receipt and code
     // keep working (the code was issued for the original number only).
     const transferredTo = a.transferredTo ? await r.applications.get(a.transferredTo) : undefined;
-    return { ...(await view(a)), transferredTo: transferredTo ? await view(transferredTo) : null };
+    const notices = (await Promise.all([a.id, ...(a.transferredTo ? [a.transferredTo] : [])].map((id) => r.attachments.listForOwner('application', id))))
+      .flat()
+      .filter((x) => x.filename.endsWith('.pdf'))
+      .map((x) => ({ id: x.id, filename: x.filename, createdAt: x.createdAt }));
+    return { ...(await view(a)), transferredTo: transferredTo ? await view(transferredTo) : null, notices };
   });
 }

@@ -6,6 +6,7 @@ import { registerApplication } from '../../domain/requests/register-application.
 import { ACTIONS, type Action } from '../../domain/requests/status.js';
 import { transitionApplication } from '../../domain/requests/transition-application.js';
 import { addNote, assignHandler, listHandlers } from '../../domain/requests/application-notes.js';
+import { applicantNoticeFile, submitCorrectionOnline } from '../../domain/requests/applicant-self-service.js';
 import { applicationStats } from '../../domain/requests/application-stats.js';
 import { presentListItem } from '../../domain/requests/application-queries.js';
 import type { HttpContext } from '../context.js';
@@ -77,6 +78,22 @@ export const applicationRoutes = (ctx: HttpContext): FastifyPluginAsyncZod => as
   }, async (req, reply) => {
     const r = await registerApplication(deps, { ...ONLINE_ACTOR, ip: req.ip }, { ...req.body, channel: 'online' }, { online: true });
     return reply.status(201).send({ receiptNo: r.application.receiptNo, queryCode: r.queryCode, status: r.application.status });
+  });
+
+  app.post('/public/applications/correction', {
+    config: publicWrite,
+    schema: { tags: ['公开'], summary: '公开：申请人在线提交补正内容（《条例》第三十条，答复期限自收到之日重新计算）', body: z.object({ receiptNo: z.string().min(1).max(40), queryCode: z.string().min(1).max(20), text: z.string() }) },
+  }, async (req) => {
+    const r = await submitCorrectionOnline(deps, req.body.receiptNo, req.body.queryCode, { text: req.body.text }, req.ip);
+    return { status: r.application.status, replyDue: r.application.replyDue };
+  });
+
+  app.post('/public/applications/notice', {
+    config: publicWrite,
+    schema: { tags: ['公开'], summary: '公开：申请人下载告知书（PDF）', body: z.object({ receiptNo: z.string().min(1).max(40), queryCode: z.string().min(1).max(20), attachmentId: z.string().min(1).max(64) }) },
+  }, async (req, reply) => {
+    const { attachment, data } = await applicantNoticeFile(deps, req.body.receiptNo, req.body.queryCode, req.body.attachmentId);
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`).header('cache-control', 'no-store').send(data);
   });
 
   app.post('/public/applications/progress', {
