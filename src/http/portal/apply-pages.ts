@@ -104,7 +104,28 @@ function dueCell(p: Progress): Html {
   return h`暂停计算，原因见下方说明`;
 }
 
-export async function renderProgressResult(env: PageEnv, site: Site, unit: Unit | null, p: Progress): Promise<string> {
+/**
+ * Forms that act with the applicant's receipt number and query code (carried as hidden fields of the page the
+ * applicant opened with them): download a served notice, send the correction asked for (Art. 30).
+ */
+function selfService(p: Progress, creds: { receiptNo: string; queryCode: string }, correctionError: string | null): Html | string {
+  const hidden = h`<input type="hidden" name="receiptNo" value="${creds.receiptNo}"><input type="hidden" name="queryCode" value="${creds.queryCode}">`;
+  const notices = p.notices.length
+    ? h`<h2>告知书</h2><ul class="downloads">${p.notices.map((n) => h`<li><form method="post" action="${SITE_PROGRESS_PATH}/notice">${hidden}<input type="hidden" name="attachmentId" value="${n.id}"><button type="submit">下载 ${n.filename}</button></form></li>`)}</ul>`
+    : '';
+  const correction = p.status === 'correctionRequested'
+    ? h`<h2 id="correction-title">提交补正内容</h2>
+<p>受理机构已告知您补正申请内容（见办理记录和补正告知书）。在此提交补正后，答复期限自受理机构收到补正之日起重新计算（《条例》第三十条）。</p>
+<form method="post" action="${SITE_PROGRESS_PATH}/correction" aria-labelledby="correction-title">${hidden}
+<div class="field${correctionError ? ' has-error' : ''}"><label for="correction-text">补正内容（必填）</label>
+${correctionError ? h`<p class="error" id="correction-error">${correctionError}</p>` : ''}
+<textarea id="correction-text" name="text" rows="6" maxlength="4000" required${correctionError ? h` aria-describedby="correction-error" aria-invalid="true"` : ''}></textarea></div>
+<p><button type="submit">提交补正</button></p></form>`
+    : '';
+  return h`${notices}${correction}`;
+}
+
+export async function renderProgressResult(env: PageEnv, site: Site, unit: Unit | null, p: Progress, creds?: { receiptNo: string; queryCode: string }, correctionError: string | null = null): Promise<string> {
   const back = unit ? unitProgressPath(unit) : SITE_PROGRESS_PATH;
   const rows: [string, Html | string][] = [
     ['受理编号', p.receiptNo],
@@ -123,6 +144,8 @@ ${p.steps.length ? h`<h2>答复期限的计算</h2><ol class="steps">${p.steps.m
 <h2>办理记录</h2>
 <table class="data"><thead><tr><th scope="col">日期</th><th scope="col">办理环节</th><th scope="col">办理后状态</th></tr></thead>
 <tbody>${p.history.map((x) => h`<tr><td>${x.on ? date(x.on) : '—'}</td><td data-label="办理环节">${x.action}</td><td data-label="办理后状态">${x.status}</td></tr>`)}</tbody></table>
+${p.transferredTo ? h`<div class="notice"><p>本申请已转至<strong>${p.transferredTo.unitName}</strong>办理，当前状态：${p.transferredTo.statusLabel}${p.transferredTo.replyDue ? h`，答复期限 ${date(p.transferredTo.replyDue)}` : ''}。</p></div>` : ''}
+${creds ? selfService(p, creds, correctionError) : ''}
 <p><a href="${back}">查询其他申请</a></p>`;
   return finishPage(env, site, { title: `申请办理进度 - ${p.receiptNo}`, crumbs: progressCrumbs(site, unit), main, unit, qr: false });
 }

@@ -17,6 +17,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/ports.js';
 import { publicProgress } from '../../domain/requests/application-queries.js';
+import { applicantNoticeFile, submitCorrectionOnline } from '../../domain/requests/applicant-self-service.js';
 import { registerApplication } from '../../domain/requests/register-application.js';
 import { getPublicUnitPage } from '../../domain/units/unit-queries.js';
 import type { HttpContext } from '../context.js';
@@ -157,13 +158,41 @@ export async function registerApplyRoutes(app: FastifyInstance, ctx: HttpContext
       try {
         const p = await publicProgress(deps, v.receiptNo, v.queryCode);
         const path = unit ? unitProgressPath(unit) : SITE_PROGRESS_PATH;
-        return send(reply, 200, await renderProgressResult(env(req, path), await loadSite(deps), unit, p));
+        return send(reply, 200, await renderProgressResult(env(req, path), await loadSite(deps), unit, p, v));
       } catch (e) {
         // 404, and the same words whether the number or the code is wrong: the page must not confirm that a number exists.
         if (e instanceof DomainError && e.code === 'NOT_FOUND') return progressPage(req, reply, 404, v, { fields: {}, general: [e.message] });
         throw e;
       }
     };
+    // The applicant's own actions, from the progress page (same origin only, rate-limited like the form).
+    scope.post(`${SITE_PROGRESS_PATH}/notice`, { config: limited }, async (req, reply) => {
+      const v = progressValues(req.body);
+      const id = str((req.body as Record<string, unknown> | undefined)?.attachmentId, 64);
+      try {
+        const { attachment, data } = await applicantNoticeFile(deps, v.receiptNo, v.queryCode, id);
+        return reply.type('application/pdf').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`).header('cache-control', 'no-store').send(data);
+      } catch (e) {
+        if (e instanceof DomainError && e.code === 'NOT_FOUND') return progressPage(req, reply, 404, v, { fields: {}, general: ['未找到该告知书，请重新查询后下载'] });
+        throw e;
+      }
+    });
+    scope.post(`${SITE_PROGRESS_PATH}/correction`, { config: limited }, async (req, reply) => {
+      const v = progressValues(req.body);
+      const text = str((req.body as Record<string, unknown> | undefined)?.text, 4000);
+      const show = async (status: number, error: string | null) =>
+        send(reply, status, await renderProgressResult(env(req, SITE_PROGRESS_PATH), await loadSite(deps), null, await publicProgress(deps, v.receiptNo, v.queryCode), v, error));
+      if (!fromOwnPage(req, config.publicUrl)) return show(403, '无法确认本次提交来自本平台的查询页面，补正未提交，请重新提交');
+      try {
+        await submitCorrectionOnline(deps, v.receiptNo, v.queryCode, { text }, req.ip);
+        return show(200, null);
+      } catch (e) {
+        if (e instanceof DomainError && e.code === 'VALIDATION') return show(400, e.fields[0]?.message ?? e.message);
+        if (e instanceof DomainError && e.code === 'INVALID_STATE') return show(409, e.message);
+        if (e instanceof DomainError && e.code === 'NOT_FOUND') return progressPage(req, reply, 404, v, { fields: {}, general: [e.message] });
+        throw e;
+      }
+    });
     scope.get('/u/:slug/apply/progress', progressGet);
     scope.post('/u/:slug/apply/progress', { config: limited }, progressPost);
     scope.get(SITE_PROGRESS_PATH, progressGet);
