@@ -315,3 +315,30 @@ describe.each(ENGINES)('the applicant\'s own actions on %s', (engine) => {
     expect((await pub('notice', { ...creds, queryCode: '00000000', attachmentId: progress.notices[0].id })).statusCode).toBe(404);
   });
 });
+
+describe.each(ENGINES)('year-end carry-over on %s', (engine) => {
+  let t: TestApp;
+  let handler: Client;
+  beforeAll(async () => {
+    t = await buildTestApp(engine);
+    handler = await t.clientWithRole('ye.handler', 'caseHandler', 'fgj');
+  });
+  afterAll(async () => t?.close());
+
+  it('an application open on 31 December is carried forward and counts as carried over next year', async () => {
+    const fgj = await t.unitId('fgj');
+    const reg = async (receivedOn: string, d: string) => (await handler.post('/api/v1/applications', body(fgj, { receivedOn, description: d }))).json().application;
+    const lateDec = await reg('2024-12-20', '跨年申请');
+    const early = await reg('2024-11-01', '年内办结');
+    await handler.post(`/api/v1/applications/${lateDec.id}/actions/reply`, { on: '2025-01-10', outcome: 'disclosed' });
+    await handler.post(`/api/v1/applications/${early.id}/actions/reply`, { on: '2024-11-20', outcome: 'disclosed' });
+    const y2024 = (await handler.get(`/api/v1/applications/stats?unitId=${fgj}&year=2024`)).json();
+    const y2025 = (await handler.get(`/api/v1/applications/stats?unitId=${fgj}&year=2025`)).json();
+    expect(y2024.received).toBe(2);
+    expect(y2024.carriedForward).toBe(1);
+    expect(y2025.carriedOver).toBe(1);
+    expect(y2025.carriedForward).toBe(0);
+    // R1 of table 三 balances for 2024: received + carried over = replied in the year + carried forward.
+    expect(y2024.received + y2024.carriedOver).toBe(y2024.replied + y2024.carriedForward);
+  });
+});

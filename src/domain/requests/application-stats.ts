@@ -12,6 +12,7 @@ import { clockInputFor } from './application-clock.js';
 import { CHANNELS } from './deadline.js';
 import { isOpen } from './status.js';
 import { calendarForUnit } from './unit-calendar.js';
+import { closedOnFrom, openAtYearEnd } from './year-end.js';
 
 export async function applicationStats(deps: Deps, actor: Actor, opts: { unitId?: string | undefined; year: number }) {
   return deps.store.read(async (r) => {
@@ -24,7 +25,7 @@ export async function applicationStats(deps: Deps, actor: Actor, opts: { unitId?
     const today = beijingDate(Date.parse(deps.clock.now()));
     const byChannel = Object.fromEntries(Object.keys(CHANNELS).map((k) => [k, 0])) as Record<string, number>;
     const byApplicantType = Object.fromEntries(Object.keys(APPLICANT_TYPES).map((k) => [k, 0])) as Record<string, number>;
-    let received = 0, open = 0, overdue = 0, replied = 0, onTime = 0, workingDaysSum = 0;
+    let received = 0, open = 0, overdue = 0, replied = 0, onTime = 0, workingDaysSum = 0, carriedOver = 0, carriedForward = 0;
     const overdueList: { id: string; receiptNo: string; replyDue: CivilDate }[] = [];
     for (const unitId of unitIds) {
       const cal = await calendarForUnit(deps, r, unitId);
@@ -32,6 +33,10 @@ export async function applicationStats(deps: Deps, actor: Actor, opts: { unitId?
       for (;;) {
         const page = await r.applications.queue({ unitIds: [unitId], after, limit: 1000 });
         for (const a of page) {
+          // Table 三 rows 二/四: open at the end of the previous year / of this year.
+          const closedOn = isOpen(a.status) ? null : closedOnFrom(await r.applications.events(a.id));
+          if (openAtYearEnd(a, opts.year - 1, closedOn)) carriedOver++;
+          if (openAtYearEnd(a, opts.year, closedOn)) carriedForward++;
           if (a.receivedOn?.startsWith(`${opts.year}-`)) {
             received++;
             byChannel[a.channel] = (byChannel[a.channel] ?? 0) + 1;
@@ -62,7 +67,7 @@ export async function applicationStats(deps: Deps, actor: Actor, opts: { unitId?
       }
     }
     return {
-      year: opts.year, received, byChannel, byApplicantType, open, overdue, replied,
+      year: opts.year, received, carriedOver, carriedForward, byChannel, byApplicantType, open, overdue, replied,
       onTimeRate: replied ? onTime / replied : null,
       averageWorkingDaysToReply: replied ? Math.round((workingDaysSum / replied) * 10) / 10 : null,
       overdueList: overdueList.sort((a, b) => a.replyDue.localeCompare(b.replyDue)).slice(0, 50),
