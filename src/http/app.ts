@@ -22,7 +22,7 @@ import { registerErrorHandling } from './plugins/errors.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerPortal, renderErrorPage } from './portal/portal.routes.js';
 
-export async function buildApp(ctx: HttpContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(ctx: HttpContext, opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
   const { config } = ctx;
   const app = Fastify({
     trustProxy: config.trustProxy,
@@ -30,6 +30,7 @@ export async function buildApp(ctx: HttpContext, opts: { logger?: boolean } = {}
     // Structured logs without personal data: no bodies, no query strings, no cookies.
     logger: opts.logger === false ? false : {
       level: config.logLevel,
+      ...(opts.logStream ? { stream: opts.logStream } : {}),
       redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
       serializers: {
         req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: req.url.split('?')[0] }),
