@@ -10,7 +10,7 @@ import { openRuntime, type Runtime } from '../../src/main.js';
 import { initDemo } from '../../src/cli/init.js';
 import { freshDatabase, type TestDatabase } from '../support/engines.js';
 
-const SECRETS = ['欧阳明月', '11010519491231002X', '13912345678', 'ouyang@example.cn', '府前大道100号'];
+const SECRETS: [string, string, string, string, string] = ['欧阳明月', '11010519491231002X', '13912345678', 'ouyang@example.cn', '府前大道100号'];
 
 describe('logs', () => {
   let rt: Runtime;
