@@ -317,6 +317,9 @@ export interface SecretBox {
   open(sealed: string): string;
   /** Keyed hash (blind index): equal inputs give equal outputs, nothing about the input is revealed. */
   mac(value: string): string;
+  /** Bytes sealed the same way (for files that are personal data, e.g. a copy of an ID card). */
+  sealBytes(plain: Buffer): Buffer;
+  openBytes(sealed: Buffer): Buffer;
 }
 
 export interface TotpService {

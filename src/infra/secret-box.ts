@@ -17,6 +17,18 @@ export function aesGcmBox(key: Buffer): SecretBox {
       const body = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
       return 'v1:' + Buffer.concat([iv, c.getAuthTag(), body]).toString('base64url');
     },
+    sealBytes(plain) {
+      const iv = randomBytes(12);
+      const c = createCipheriv('aes-256-gcm', key, iv);
+      const body = Buffer.concat([c.update(plain), c.final()]);
+      return Buffer.concat([Buffer.from('GKS1'), iv, c.getAuthTag(), body]);
+    },
+    openBytes(sealed) {
+      if (sealed.subarray(0, 4).toString() !== 'GKS1') throw new Error('unknown sealed format');
+      const d = createDecipheriv('aes-256-gcm', key, sealed.subarray(4, 16));
+      d.setAuthTag(sealed.subarray(16, 32));
+      return Buffer.concat([d.update(sealed.subarray(32)), d.final()]);
+    },
     open(sealed) {
       if (!sealed.startsWith('v1:')) throw new Error('unknown sealed format');
       const raw = Buffer.from(sealed.slice(3), 'base64url');

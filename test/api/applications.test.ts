@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
+import { multipart } from '../support/multipart.js';
 
 const ENGINES = await testEngines();
 
@@ -340,5 +341,38 @@ describe.each(ENGINES)('year-end carry-over on %s', (engine) => {
     expect(y2025.carriedForward).toBe(0);
     // R1 of table 三 balances for 2024: received + carried over = replied in the year + carried forward.
     expect(y2024.received + y2024.carriedOver).toBe(y2024.replied + y2024.carriedForward);
+  });
+});
+
+describe.each(ENGINES)('proof of identity on %s', (engine) => {
+  let t: TestApp;
+  let handler: Client;
+  beforeAll(async () => {
+    t = await buildTestApp(engine);
+    handler = await t.clientWithRole('ev.handler', 'caseHandler', 'fgj');
+  });
+  afterAll(async () => t?.close());
+
+  it('is sealed in the store, readable by the unit\'s handlers only, and every read is audited', async () => {
+    const { application } = (await handler.post('/api/v1/applications', body(await t.unitId('fgj'), { description: '材料测试' }))).json();
+    // A JPEG (by its signature) whose comment makes the plaintext recognisable in the store.
+    const marker = '身份证复印件-标记-7d3f';
+    const png = Buffer.concat([Buffer.from('ffd8ffe000104a46494600010100000100010000', 'hex'), Buffer.from(marker), Buffer.from('ffd9', 'hex')]);
+    const up = await handler.raw({ method: 'POST', url: `/api/v1/applications/${application.id}/evidence`, ...multipart({ file: { filename: '身份证.jpg', content: png } }) });
+    expect(up.statusCode).toBe(201);
+    for await (const h of t.rt.deps.blobs.list()) {
+      const raw = await t.rt.deps.blobs.get(h);
+      expect(raw?.includes(Buffer.from(marker))).toBe(false);
+    }
+    const back = await handler.get(`/api/v1/applications/${application.id}/evidence/${up.json().id}`);
+    expect(back.rawPayload.equals(png)).toBe(true);
+    const sup = await t.clientWithRole('ev.sup', 'supervisor', 'anlan');
+    expect((await sup.get(`/api/v1/applications/${application.id}/evidence/${up.json().id}`)).statusCode).toBe(403);
+    const other = await t.clientWithRole('ev.other', 'caseHandler', 'jyj');
+    expect((await other.get(`/api/v1/applications/${application.id}/evidence`)).statusCode).toBe(404);
+    const bad = await handler.raw({ method: 'POST', url: `/api/v1/applications/${application.id}/evidence`, ...multipart({ file: { filename: 'id.docx', content: Buffer.from('PK') } }) });
+    expect(bad.statusCode).toBe(415);
+    const audit = (await t.admin.get(`/api/v1/audit?entityId=${application.id}`)).json().items.map((e: { action: string }) => e.action);
+    expect(audit).toEqual(expect.arrayContaining(['application.evidence', 'application.viewPersonalData']));
   });
 });

@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'application.register': '登记申请',
   'application.viewPersonalData': '查看申请人完整信息',
   'application.note': '添加内部备注',
+  'application.evidence': '上传申请材料',
   'application.assign': '指定经办人',
   'application.notice': '生成告知书',
   'application.noticePreview': '预览告知书',

@@ -7,6 +7,9 @@ import { ACTIONS, type Action } from '../../domain/requests/status.js';
 import { transitionApplication } from '../../domain/requests/transition-application.js';
 import { addNote, assignHandler, listHandlers } from '../../domain/requests/application-notes.js';
 import { applicantNoticeFile, submitCorrectionOnline } from '../../domain/requests/applicant-self-service.js';
+import { attachEvidence, listEvidence, readEvidence } from '../../domain/requests/application-evidence.js';
+import { DomainError } from '../../domain/errors.js';
+import { sniffMime } from '../../infra/sniff.js';
 import { applicationStats } from '../../domain/requests/application-stats.js';
 import { presentListItem } from '../../domain/requests/application-queries.js';
 import type { HttpContext } from '../context.js';
@@ -47,6 +50,26 @@ export const applicationRoutes = (ctx: HttpContext): FastifyPluginAsyncZod => as
   app.get('/applications/handlers', {
     schema: { tags: ['依申请公开'], summary: '某单位的依申请经办人（用于指定经办人）', querystring: z.object({ unitId: z.string().min(1, '请选择单位') }) },
   }, async (req) => ({ items: await listHandlers(deps, requireAuth(req).actor, req.query.unitId) }));
+
+  app.post('/applications/:id/evidence', {
+    schema: { tags: ['依申请公开'], summary: '上传身份证明等材料（PDF/JPG/PNG，加密存储）', params: idParams, consumes: ['multipart/form-data'] },
+  }, async (req, reply) => {
+    const actor = requireAuth(req).actor;
+    const file = req.isMultipart() ? await req.file() : undefined;
+    if (!file) throw new DomainError('VALIDATION', '请选择要上传的文件', { fields: [{ path: 'file', message: '请选择文件' }] });
+    const data = await file.toBuffer();
+    const a = await attachEvidence(deps, actor, req.params.id, { filename: file.filename, data, detectedMime: await sniffMime(data) });
+    return reply.status(201).send({ id: a.id, filename: a.filename, mime: a.mime, createdAt: a.createdAt });
+  });
+
+  app.get('/applications/:id/evidence', { schema: { tags: ['依申请公开'], summary: '申请材料列表', params: idParams } }, async (req) => ({
+    items: (await listEvidence(deps, requireAuth(req).actor, req.params.id)).map((a) => ({ id: a.id, filename: a.filename, mime: a.mime, createdAt: a.createdAt })),
+  }));
+
+  app.get('/applications/:id/evidence/:attachmentId', { schema: { tags: ['依申请公开'], summary: '查看申请材料（记入审计日志）', params: z.object({ id: z.string(), attachmentId: z.string() }) } }, async (req, reply) => {
+    const { attachment, data } = await readEvidence(deps, requireAuth(req).actor, req.params.id, req.params.attachmentId);
+    return reply.type(attachment.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`).header('cache-control', 'no-store').send(data);
+  });
 
   app.post('/applications/:id/notes', { schema: { tags: ['依申请公开'], summary: '添加内部备注（申请人不可见）', params: idParams, body: z.object({ text: z.string() }) } }, async (req, reply) =>
     reply.status(201).send(await addNote(deps, requireAuth(req).actor, req.params.id, req.body)));
