@@ -13,7 +13,7 @@ const ENGINES = await testEngines();
 
 const ID = '11010519491231002X';
 const ORIGIN = 'http://localhost:80';
-const FIELDS = ['type', 'name', 'idType', 'idNumber', 'orgCode', 'contactPerson', 'phone', 'email', 'address', 'postcode', 'description', 'documentNo', 'provisionForm', 'deliveryMethod'];
+const FIELDS = ['type', 'name', 'idType', 'idNumber', 'orgCode', 'contactPerson', 'phone', 'email', 'address', 'postcode', 'description', 'documentNo', 'provisionForm', 'deliveryMethod', 'proof'];
 const valid: Record<string, string> = {
   type: 'natural', name: '欧阳明月', idType: 'residentId', idNumber: ID, orgCode: '', contactPerson: '', phone: '13800138000', email: 'oy@example.cn',
   address: '安澜市府前大道100号3单元', postcode: '564700', description: '2025年度安澜市城区道路改造项目的立项批复文件', documentNo: '安发改投资〔2025〕12号',

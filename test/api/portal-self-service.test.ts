@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
+import { multipart } from '../support/multipart.js';
 
 const ENGINES = await testEngines();
 
@@ -42,5 +43,36 @@ describe.each(ENGINES)('the applicant\'s progress page on %s', (engine) => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect((await form('/progress/notice', { ...creds, queryCode: '00000000', attachmentId: id })).statusCode).toBe(404);
+  });
+});
+
+describe('online application with a proof of identity', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp('sqlite');
+  });
+  afterAll(async () => t?.close());
+
+  const fields = { type: 'natural', name: '钱七', idNumber: '11010519491231002X', phone: '13800138000', email: 'qq@example.cn', address: '安澜市某路7号', description: '带身份证明的申请', provisionForm: 'email', deliveryMethod: 'email' };
+  const submit = (file: { filename: string; content: Buffer }) => {
+    const m = multipart({ ...fields, proof: file });
+    return t.app.inject({ method: 'POST', url: '/u/fgj/apply', headers: { ...m.headers, origin: t.rt.config.publicUrl }, payload: m.payload });
+  };
+
+  it('stores the uploaded proof sealed with the application; a wrong file type is refused with the form kept', async () => {
+    const jpeg = Buffer.concat([Buffer.from('ffd8ffe000104a46494600010100000100010000', 'hex'), Buffer.from('proof-marker-91'), Buffer.from('ffd9', 'hex')]);
+    const ok = await submit({ filename: '身份证.jpg', content: jpeg });
+    expect(ok.statusCode).toBe(200);
+    const receiptNo = /FGJ-\d{4}-\d{5}/.exec(ok.body)?.[0] as string;
+    const app = await t.rt.deps.store.read((r) => r.applications.getByReceiptNo(receiptNo));
+    const evidence = await t.rt.deps.store.read((r) => r.attachments.listForOwner('applicationEvidence', app?.id as string));
+    expect(evidence).toHaveLength(1);
+    const raw = await t.rt.deps.blobs.get(evidence[0]?.sha256 as string);
+    expect(raw?.includes(Buffer.from('proof-marker-91'))).toBe(false);
+    expect(t.rt.deps.secrets.openBytes(raw as Buffer).equals(jpeg)).toBe(true);
+    const bad = await submit({ filename: 'id.exe', content: Buffer.from('MZ') });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('身份证明材料：请上传 PDF、JPG 或 PNG 文件');
+    expect(bad.body).toContain('带身份证明的申请');
   });
 });

@@ -100,6 +100,8 @@ describe.skipIf(!chromiumAvailable())('applying online in Chromium', () => {
     await page.keyboard.press('ArrowDown'); // 电子邮件
     expect(await page.locator('#f-provisionForm-email').isChecked()).toBe(true);
     expect(await page.locator('#f-deliveryMethod-email').isChecked()).toBe(true);
+    await page.keyboard.press('Tab'); // the optional proof of identity (a file input)
+    expect(await page.locator(':focus').getAttribute('id')).toBe('f-proof');
     await page.keyboard.press('Tab');
     expect(await page.locator(':focus').textContent()).toBe('提交申请');
     await navigate(page, () => page.keyboard.press('Enter'));
@@ -117,6 +119,7 @@ describe.skipIf(!chromiumAvailable())('applying online in Chromium', () => {
 
     await typeInto(page, 'f-idNumber', GOOD_ID);
     await tabTo(page, 'f-deliveryMethod-email');
+    await page.keyboard.press('Tab'); // past the optional file input
     await page.keyboard.press('Tab');
     await navigate(page, () => page.keyboard.press('Enter'));
 

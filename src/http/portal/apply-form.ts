@@ -139,7 +139,7 @@ export const applyErrorSummary = (e: FormErrors): Html => errorSummary(e, FIELD_
 
 export function applyForm(action: string, v: FormValues, e: FormErrors): Html {
   const idErr = e.fields.idType;
-  return h`<form method="post" action="${action}" accept-charset="utf-8" novalidate class="form">
+  return h`<form method="post" action="${action}" accept-charset="utf-8" enctype="multipart/form-data" novalidate class="form">
 <fieldset>
 <legend>申请人信息</legend>
 ${radios('type', '申请人类型', APPLICANT_TYPES, v, e)}
@@ -177,6 +177,11 @@ ${textField({ key: 'documentNo', label: '文号', need: 'optional', hint: '知�
 </fieldset>
 ${radios('provisionForm', '信息的提供形式', PROVISION_FORMS, v, e, '行政机关依照申请人要求的形式提供；按照该形式提供确有困难的，可以安排查阅或者以其他适当形式提供（《条例》第四十条）。')}
 ${radios('deliveryMethod', '获取信息的方式', DELIVERY_METHODS, v, e)}
+<div class="field${e.general.some((m) => m.startsWith('身份证明材料')) ? ' has-error' : ''}">
+<label for="f-proof">身份证明材料<span class="need">（选填）</span></label>
+<p class="hint" id="f-proof-hint">可上传身份证件或营业执照的扫描件、照片（PDF、JPG 或 PNG，不超过 10 MB），加密保存，仅经办人可查看（《条例》第二十九条）。提交未成功时需重新选择文件。</p>
+<input type="file" id="f-proof" name="proof" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" aria-describedby="f-proof-hint">
+</div>
 <p class="hint">您填写的身份证件号码、联系方式等个人信息仅用于办理本申请，加密保存。</p>
 <p><button type="submit">提交申请</button></p>
 </form>`;

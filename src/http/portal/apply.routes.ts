@@ -17,6 +17,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/ports.js';
 import { publicProgress } from '../../domain/requests/application-queries.js';
+import { attachEvidence } from '../../domain/requests/application-evidence.js';
+import { checkFileType } from '../../domain/attachments/file-types.js';
+import { sniffMime } from '../../infra/sniff.js';
 import { applicantNoticeFile, submitCorrectionOnline } from '../../domain/requests/applicant-self-service.js';
 import { registerApplication } from '../../domain/requests/register-application.js';
 import { getPublicUnitPage } from '../../domain/units/unit-queries.js';
@@ -45,6 +48,7 @@ class TooManySubmissions extends Error {
 const send = (reply: FastifyReply, status: number, html: string) =>
   reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
 
+const PROOF_LIMIT = 10 * 1024 * 1024;
 const str = (v: unknown, max: number) => (typeof v === 'string' ? v.trim().slice(0, max) : '');
 
 /** The request's origin (Origin, else Referer) must be this site: the Fastify host or GONGKAI_PUBLIC_URL. */
@@ -130,12 +134,33 @@ export async function registerApplyRoutes(app: FastifyInstance, ctx: HttpContext
       const d = await unitData((req.params as { slug: string }).slug);
       if (!d) return reply.callNotFound();
       if (d.unit.status !== 'active') return gone(req, reply, d);
-      const v = formValues(req.body);
+      // The form is multipart (it may carry a proof of identity); plain urlencoded posts are accepted too.
+      let body: unknown = req.body;
+      let proof: { filename: string; data: Buffer } | null = null;
+      if (req.isMultipart()) {
+        const fields: Record<string, string> = {};
+        for await (const part of req.parts({ limits: { fileSize: PROOF_LIMIT, files: 1, fields: 40 } })) {
+          if (part.type === 'file') {
+            const data = await part.toBuffer();
+            if (part.file.truncated) return applyPage(req, reply, d, 400, formValues(fields), { fields: {}, general: ['身份证明材料不能超过 10 MB，请压缩后重新选择'] });
+            if (data.length) proof = { filename: part.filename, data };
+          } else if (!(part.fieldname in fields)) fields[part.fieldname] = String(part.value);
+        }
+        body = fields;
+      }
+      const v = formValues(body);
       if (!fromOwnPage(req, config.publicUrl)) {
         return applyPage(req, reply, d, 403, v, { fields: {}, general: ['无法确认本次提交来自本平台的申请页面，申请未提交。请核对下方内容后再次点击“提交申请”；如仍不成功，请联系受理机构。'] });
       }
       try {
+        if (proof) {
+          const ext = proof.filename.split('.').pop()?.toLowerCase() ?? '';
+          const problem = !['pdf', 'jpg', 'jpeg', 'png'].includes(ext) ? '请上传 PDF、JPG 或 PNG 文件' : typeof checkFileType(proof.filename, await sniffMime(proof.data)) === 'string' ? '文件内容与扩展名不符' : null;
+          if (problem) return applyPage(req, reply, d, 400, v, { fields: {}, general: [`身份证明材料：${problem}，请重新选择`] });
+        }
         const r = await registerApplication(deps, { ...ONLINE_ACTOR, ip: req.ip }, toRegisterInput(d.unit.id, v), { online: true });
+        // Art. 29(一): the proof of identity goes with the application, sealed like the rest of the personal data.
+        if (proof) await attachEvidence(deps, { accountId: null, name: '申请人（在线提交）', unitId: null, roles: [], system: true, ip: req.ip }, r.application.id, { ...proof, detectedMime: await sniffMime(proof.data) });
         const mailed = !!(v.email.trim() && config.mail.smtpUrl);
         const html = await renderReceipt(env(req, applyPath(d.unit)), await loadSite(deps), d.unit, { receiptNo: r.application.receiptNo, queryCode: r.queryCode, email: mailed });
         return send(reply, 200, html);
