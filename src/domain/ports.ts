@@ -148,6 +148,8 @@ export interface UnitRepository {
   getBySlug(slug: string): Promise<Unit | undefined>;
   getByCode(code: string): Promise<Unit | undefined>;
   list(): Promise<Unit[]>;
+  /** Only the tree's shape: cheap enough for a permission check on every request. */
+  listTree(): Promise<{ id: string; parentId: string | null }[]>;
   insert(unit: Unit): Promise<void>;
   update(unit: Unit): Promise<void>;
   countRecords(id: string): Promise<number>;

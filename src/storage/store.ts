@@ -91,6 +91,10 @@ function repos(q: Q, engine: Db['engine']): Repos {
         const rows = await q.selectFrom('units').selectAll().orderBy('sort_order').orderBy('name').execute();
         return rows.map(unitFromRow);
       },
+      async listTree() {
+        const rows = await q.selectFrom('units').select(['id', 'parent_id']).execute();
+        return rows.map((r) => ({ id: r.id, parentId: r.parent_id }));
+      },
       async insert(u) {
         await q.insertInto('units').values(unitToRow(u)).execute();
       },

@@ -26,8 +26,7 @@ export function calendarFromOverrides(deps: Deps, overrides: CalendarOverride[],
   return cal;
 }
 
-export async function calendarForUnit(deps: Deps, r: Repos, unitId: string): Promise<WorkingCalendar> {
-  const [overrides, units] = await Promise.all([r.calendarOverrides.list(), r.units.list()]);
-  const tree = new UnitTree(units);
+export async function calendarForUnit(deps: Deps, r: Repos, unitId: string, knownTree?: UnitTree): Promise<WorkingCalendar> {
+  const [overrides, tree] = await Promise.all([r.calendarOverrides.list(), knownTree ?? r.units.listTree().then((u) => new UnitTree(u))]);
   return calendarFromOverrides(deps, overrides, [unitId, ...tree.ancestors(unitId)]);
 }

@@ -7,6 +7,11 @@ export async function loadTree(r: Repos): Promise<{ units: Unit[]; tree: UnitTre
   return { units, tree: new UnitTree(units) };
 }
 
+/** The tree alone (ids and parents), for permission checks on hot paths such as the work queue. */
+export async function loadTreeOnly(r: Repos): Promise<UnitTree> {
+  return new UnitTree(await r.units.listTree());
+}
+
 export async function getUnitOrThrow(r: Repos, id: string): Promise<Unit> {
   const u = await r.units.get(id);
   if (!u) throw notFound('单位');
