@@ -35,6 +35,7 @@ export function AppLayout() {
             can.handleRequests ? { key: '/applications/new', icon: <FormOutlined />, label: <Link to="/applications/new">登记申请</Link> } : null,
             { key: '/applications/stats', icon: <BarChartOutlined />, label: <Link to="/applications/stats">统计</Link> },
             can.calendar ? { key: '/calendar', icon: <CalendarOutlined />, label: <Link to="/calendar">工作日历</Link> } : null,
+            can.calendar ? { key: '/notice-settings', icon: <FormOutlined />, label: <Link to="/notice-settings">告知书设置</Link> } : null,
           ],
         }
       : null,
@@ -46,7 +47,7 @@ export function AppLayout() {
   ];
   const [first = '', second = ''] = location.pathname.split('/').slice(1);
   const selected = first === 'applications' ? (second === 'new' || second === 'stats' ? `/applications/${second}` : '/applications') : `/${first}`;
-  const [openKeys, setOpenKeys] = useState<string[]>(first === 'applications' || first === 'calendar' ? ['requests'] : []);
+  const [openKeys, setOpenKeys] = useState<string[]>(first === 'applications' || first === 'calendar' || first === 'notice-settings' ? ['requests'] : []);
   const menu = (
     <nav aria-label="主菜单">
       <Menu mode="inline" selectedKeys={[selected]} openKeys={collapsed && !mobile ? undefined : openKeys} onOpenChange={setOpenKeys} items={items} onClick={() => setDrawerOpen(false)} style={{ borderInlineEnd: 0 }} />

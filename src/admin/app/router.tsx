@@ -19,6 +19,7 @@ const RegisterPage = lazy(() => import('../pages/applications/RegisterPage'));
 const DetailPage = lazy(() => import('../pages/applications/DetailPage'));
 const StatsPage = lazy(() => import('../pages/applications/StatsPage'));
 const CalendarPage = lazy(() => import('../pages/applications/CalendarPage'));
+const NoticeSettingsPage = lazy(() => import('../pages/applications/NoticeSettingsPage'));
 
 export const router = createBrowserRouter(
   [
@@ -45,6 +46,7 @@ export const router = createBrowserRouter(
             { path: 'applications/stats', element: <StatsPage /> },
             { path: 'applications/:id', element: <DetailPage /> },
             { path: 'calendar', element: <CalendarPage /> },
+            { path: 'notice-settings', element: <NoticeSettingsPage /> },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

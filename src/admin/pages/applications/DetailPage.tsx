@@ -15,6 +15,7 @@ import { DELIVERY_METHODS, OUTCOMES, PROVISION_FORMS, SERVICE_METHODS } from './
 import { openConsultations } from './event-text';
 import { HistoryCard, NotesCard } from './HistoryCard';
 import { NoticesCard } from './NoticesCard';
+import { EvidenceCard } from './EvidenceCard';
 import type { ApplicationDetail } from './types';
 import { useHandlers } from './use-handlers';
 import { UrgencyTag } from './UrgencyTag';
@@ -133,6 +134,7 @@ export default function DetailPage() {
               <ActionPanel detail={d} ctx={ctx} onDone={() => void load()} />
             </Card>
             {d.canHandle && <NoticesCard key={`${d.status}:${d.events.length}`} detail={d} />}
+            {d.canHandle && <EvidenceCard detail={d} />}
           </Space>
         </Col>
         <Col xs={24} lg={8}>
