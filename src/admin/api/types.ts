@@ -1,8 +1,9 @@
 /** Shapes of the JSON API (/api/v1) as the admin app uses them; see src/http/api/*.routes.ts. */
+// Types the API shares with the domain (src/domain): type-only imports, one definition, nothing of the server is bundled.
+import type { Role, UnitLevel, UnitType } from '../../domain/glossary';
+import type { InternalBody, Leader, Unit } from '../../domain/ports';
 
-export type UnitType = 'government' | 'generalOffice' | 'department' | 'township' | 'street' | 'other';
-export type UnitLevel = 'province' | 'city' | 'county' | 'township';
-export type Role = 'sysAdmin' | 'officeAdmin' | 'infoOfficer' | 'reviewer' | 'caseHandler' | 'supervisor';
+export type { Role, UnitLevel, UnitType };
 
 export interface Meta {
   /** Labels of the audit log's object types. */
@@ -61,44 +62,7 @@ export interface LoginResponse {
   mustChangePassword: boolean;
 }
 
-export interface Leader {
-  name: string;
-  title: string;
-  duties?: string;
-}
-
-export interface InternalBody {
-  name: string;
-  duties?: string;
-  phone?: string;
-}
-
-export interface Unit {
-  id: string;
-  parentId: string | null;
-  name: string;
-  shortName: string | null;
-  code: string | null;
-  slug: string;
-  type: UnitType;
-  level: UnitLevel;
-  sortOrder: number;
-  status: 'active' | 'inactive';
-  officeName: string | null;
-  address: string | null;
-  officeHours: string | null;
-  phone: string | null;
-  fax: string | null;
-  email: string | null;
-  website: string | null;
-  postcode: string | null;
-  functions: string | null;
-  leaders: Leader[];
-  internalBodies: InternalBody[];
-  createdAt: string;
-  updatedAt: string;
-  deactivatedAt: string | null;
-}
+export type { InternalBody, Leader, Unit };
 
 export interface UnitPermissions {
   update: boolean;
