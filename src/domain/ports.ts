@@ -278,6 +278,15 @@ export interface OutboxRepository {
   listForApplication(applicationId: string): Promise<OutboxMessage[]>;
 }
 
+/** Page views of published items per civil day (浏览次数), added in batches by the portal's in-memory counter. */
+export interface ItemViewsRepository {
+  /** Adds each count to the item's row for that day (created when missing). */
+  add(batch: { itemId: string; day: string; count: number }[]): Promise<void>;
+  /** All views of an item, or only those on days before `beforeDay` ('YYYY-MM-DD', exclusive). */
+  total(itemId: string, beforeDay?: string): Promise<number>;
+  totals(itemIds: string[], beforeDay?: string): Promise<Map<string, number>>;
+}
+
 export interface Repos {
   units: UnitRepository;
   accounts: AccountRepository;
@@ -289,6 +298,7 @@ export interface Repos {
   applications: ApplicationRepository;
   calendarOverrides: CalendarOverrideRepository;
   outbox: OutboxRepository;
+  itemViews: ItemViewsRepository;
 }
 
 export interface Store {

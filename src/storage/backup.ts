@@ -54,6 +54,7 @@ export class BackupError extends Error {
 const PRIMARY_KEY: { [T in TableName]: keyof Database[T] & string } = {
   units: 'id', unit_guides: 'unit_id', accounts: 'id', role_assignments: 'id', sessions: 'id', audit_log: 'seq', attachments: 'id',
   applications: 'id', application_events: 'id', calendar_overrides: 'id', mail_outbox: 'id',
+  item_views: 'id',
 };
 const SELF_REFERENCES: { [T in TableName]?: (keyof Database[T] & string)[] } = { units: ['parent_id'] };
 const SEALED_COLUMN = /_(enc|sealed)$/;

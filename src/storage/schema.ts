@@ -197,6 +197,14 @@ export const schema = {
     /** When a queued row is next due; also pushed ahead while a sender holds it (its lease). */
     next_attempt_at: textN(),
   },
+  /** Page views per published item and civil day (Beijing time); no visitor data at all (0007-item-views). */
+  item_views: {
+    /** "<item_id>:<day>" */
+    id: text(),
+    item_id: text(),
+    day: text(),
+    count: int(),
+  },
 } as const;
 
 // intN is kept for later tables; reference it so strict unused checks stay quiet.

@@ -7,6 +7,7 @@ import type { Db } from './db.js';
 import type { Database, Row } from './schema.js';
 import { applicationRepository, calendarOverrideRepository } from './application-repository.js';
 import { outboxRepository } from './outbox-repository.js';
+import { itemViewsRepository } from './item-views-repository.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -249,6 +250,7 @@ function repos(q: Q, engine: Db['engine']): Repos {
     applications: applicationRepository(q, engine),
     calendarOverrides: calendarOverrideRepository(q),
     outbox: outboxRepository(q),
+    itemViews: itemViewsRepository(q),
     attachments: {
       async get(id) {
         const r = await q.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
