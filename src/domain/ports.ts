@@ -298,6 +298,10 @@ export interface Repos {
   applications: ApplicationRepository;
   calendarOverrides: CalendarOverrideRepository;
   outbox: OutboxRepository;
+  /** 主动公开 items, their events, links and 索引号 counters (src/domain/publications/model.ts). */
+  publications: import('./publications/model.js').PublicationRepository;
+  /** 主动公开 catalogue columns, workflow settings, code lists. */
+  catalogue: import('./publications/model.js').CatalogueRepository;
   itemViews: ItemViewsRepository;
 }
 

@@ -54,6 +54,8 @@ export class BackupError extends Error {
 const PRIMARY_KEY: { [T in TableName]: keyof Database[T] & string } = {
   units: 'id', unit_guides: 'unit_id', accounts: 'id', role_assignments: 'id', sessions: 'id', audit_log: 'seq', attachments: 'id',
   applications: 'id', application_events: 'id', calendar_overrides: 'id', mail_outbox: 'id',
+  publication_columns: 'id', publication_items: 'id', publication_events: 'id', publication_links: 'id',
+  publication_attachment_texts: 'attachment_id', publication_index_counters: 'id', publication_settings: 'unit_id', publication_codes: 'id',
   item_views: 'id',
 };
 const SELF_REFERENCES: { [T in TableName]?: (keyof Database[T] & string)[] } = { units: ['parent_id'] };

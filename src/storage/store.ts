@@ -7,6 +7,8 @@ import type { Db } from './db.js';
 import type { Database, Row } from './schema.js';
 import { applicationRepository, calendarOverrideRepository } from './application-repository.js';
 import { outboxRepository } from './outbox-repository.js';
+import { publicationRepository } from './publication-repository.js';
+import { catalogueRepository } from './publication-catalogue-repository.js';
 import { itemViewsRepository } from './item-views-repository.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -109,6 +111,7 @@ function repos(q: Q, engine: Db['engine']): Repos {
           q.selectFrom('attachments').select(sql<number>`count(*)`.as('n')).where('unit_id', '=', id).executeTakeFirstOrThrow(),
           q.selectFrom('units').select(sql<number>`count(*)`.as('n')).where('parent_id', '=', id).executeTakeFirstOrThrow(),
           q.selectFrom('applications').select(sql<number>`count(*)`.as('n')).where('unit_id', '=', id).executeTakeFirstOrThrow(),
+          q.selectFrom('publication_items').select(sql<number>`count(*)`.as('n')).where('unit_id', '=', id).executeTakeFirstOrThrow(),
         ]);
         return counts.reduce((s, c) => s + Number(c.n), 0);
       },
@@ -250,6 +253,8 @@ function repos(q: Q, engine: Db['engine']): Repos {
     applications: applicationRepository(q, engine),
     calendarOverrides: calendarOverrideRepository(q),
     outbox: outboxRepository(q),
+    publications: publicationRepository(q, engine),
+    catalogue: catalogueRepository(q),
     itemViews: itemViewsRepository(q),
     attachments: {
       async get(id) {

@@ -5,12 +5,14 @@ import { parseInput } from '../validate.js';
 import { suggestSlug, uniqueSlug } from './slug.js';
 import { getUnitOrThrow, loadTree, unitSnapshot } from './unit-context.js';
 import { createUnitInput, type CreateUnitInput } from './unit-input.js';
+import { seedCatalogue } from '../publications/seed-catalogue.js';
 
 export async function createUnit(deps: Deps, actor: Actor, input: CreateUnitInput): Promise<Unit> {
   const data = parseInput(createUnitInput, input);
   return deps.store.write(async (r) => {
     const unit = await buildUnit(deps, r, actor, data);
     await r.units.insert(unit);
+    await seedCatalogue(r, unit, deps.newId, unit.createdAt); // 主动公开 column tree from the template
     await r.audit.append(
       { actorId: actor.accountId, actorName: actor.name, unitId: unit.id, action: 'unit.create', entityType: 'unit', entityId: unit.id, after: unitSnapshot(unit), ip: actor.ip ?? null },
       unit.createdAt,

@@ -69,6 +69,7 @@ export async function deleteUnit(deps: Deps, actor: Actor, unitId: string): Prom
       throw new DomainError('INVALID_STATE', `“${unit.name}”已有账号、附件或下级单位等记录，不能删除，只能停用`);
     }
     await r.guides.delete(unitId);
+    await r.catalogue.deleteForUnit(unitId);
     await r.units.delete(unitId);
     await r.audit.append(
       { actorId: actor.accountId, actorName: actor.name, unitId, action: 'unit.delete', entityType: 'unit', entityId: unitId, before: { ...unit }, ip: actor.ip ?? null },

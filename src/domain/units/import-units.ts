@@ -10,6 +10,7 @@ import { zodFieldErrors } from '../validate.js';
 import { buildUnit } from './create-unit.js';
 import { loadTree, unitSnapshot } from './unit-context.js';
 import { createUnitInput } from './unit-input.js';
+import { seedCatalogue } from '../publications/seed-catalogue.js';
 
 /** Column headers accepted in the file (Chinese as staff write them; English keys also work). */
 export const IMPORT_COLUMNS: Record<string, string> = {
@@ -156,6 +157,7 @@ export async function importUnits(
         try {
           const unit = await buildUnit(deps, r, actor, parsed.data);
           await r.units.insert(unit);
+          await seedCatalogue(r, unit, deps.newId, unit.createdAt); // 主动公开 column tree from the template
           await r.audit.append(
             { actorId: actor.accountId, actorName: actor.name, unitId: unit.id, action: 'unit.import', entityType: 'unit', entityId: unit.id, after: unitSnapshot(unit), ip: actor.ip ?? null },
             unit.createdAt,

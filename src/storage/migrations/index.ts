@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-initial.js';
 import * as m0002 from './0002-applications.js';
 import * as m0003 from './0003-mail-outbox.js';
+import * as m0004 from './0004-publications.js';
 import * as m0007 from './0007-item-views.js';
 
 /** Numbered migrations, imported statically so they survive bundling. Never edit a released one: add the next. */
@@ -9,6 +10,7 @@ export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-applications': m0002,
   '0003-mail-outbox': m0003,
+  '0004-publications': m0004,
   '0007-item-views': m0007,
 };
 
