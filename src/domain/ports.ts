@@ -287,6 +287,21 @@ export interface ItemViewsRepository {
   totals(itemIds: string[], beforeDay?: string): Promise<Map<string, number>>;
 }
 
+/** Published and withdrawn items only; drafts are never returned. */
+export interface PortalQueries {
+  publicItems(ids: string[]): Promise<import('./publications/model.js').PublicationItem[]>;
+  /** Attachments of each item, by item id, oldest first. */
+  attachmentsOf(itemIds: string[]): Promise<Map<string, Attachment[]>>;
+  /** Links from or to any of the items. */
+  linksOf(itemIds: string[]): Promise<import('./publications/model.js').ItemLink[]>;
+  itemHeads(ids: string[]): Promise<{ id: string; unitId: string; title: string; docNumber: string | null; status: import('./publications/model.js').ItemStatus; publishedOn: string | null }[]>;
+  allColumns(): Promise<import('./publications/model.js').CatalogueColumn[]>;
+  publishedCounts(): Promise<{ columnId: string; count: number; lastUpdatedAt: string | null }[]>;
+  /** A column's published items newest first, list fields only (static export). */
+  publishedOfColumn(columnId: string): Promise<{ id: string; title: string; docNumber: string | null; publishedOn: string; publishedAt: string; updatedAt: string }[]>;
+  scanPublicHeads(afterId: string | null, limit: number): Promise<{ id: string; unitId: string; columnId: string; status: import('./publications/model.js').ItemStatus; updatedAt: string; publishedOn: string | null }[]>;
+}
+
 export interface Repos {
   units: UnitRepository;
   accounts: AccountRepository;
@@ -303,6 +318,9 @@ export interface Repos {
   /** 主动公开 catalogue columns, workflow settings, code lists. */
   catalogue: import('./publications/model.js').CatalogueRepository;
   itemViews: ItemViewsRepository;
+  /** Batch reads of public items for the portal, sitemap and static export (src/storage/portal-queries.ts). */
+  portal: PortalQueries;
+  annualReports: import('./annual-report/workflow-record.js').AnnualReportRepository;
 }
 
 export interface Store {

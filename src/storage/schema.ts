@@ -22,6 +22,7 @@ const text = col('text');
 const int = col('integer');
 const textN = nullableCol('text');
 const intN = nullableCol('integer');
+const real = col('real');
 
 export const schema = {
   units: {
@@ -309,6 +310,35 @@ export const schema = {
     sort_order: int(),
     active: int(),
   },
+  /**
+   * The search index (0006-search-index): one row per published item. The full-text index over title_seg / text_seg
+   * is engine-specific and not listed here (SQLite FTS5 table search_fts, PostgreSQL tsvector columns title_tsv and
+   * all_tsv); test/db/schema-drift.test.ts allows exactly those.
+   */
+  search_items: {
+    /** Ranking key: days since 1970-01-01 of published_on × 10^7 + serial within the day (newest = largest). */
+    doc_id: int(),
+    item_id: text(),
+    unit_id: text(),
+    column_id: textN(),
+    /** The column's stable code (zcwj, tzgg …), for a filter across units. */
+    column_code: textN(),
+    title: text(),
+    index_number: text(),
+    doc_number: textN(),
+    /** 文号 normalised for substring search (half-width, lower case, brackets unified, no spaces). */
+    doc_number_key: textN(),
+    subject: textN(),
+    genre: textN(),
+    validity: textN(),
+    published_on: text(),
+    created_on: text(),
+    /** Summary, body and attachment text (plain, capped) from which result excerpts are cut. */
+    excerpt_source: text(),
+    /** Segmented words separated by spaces (src/infra/segmenter.ts). */
+    title_seg: text(),
+    text_seg: text(),
+  },
   /** Page views per published item and civil day (Beijing time); no visitor data at all (0007-item-views). */
   item_views: {
     /** "<item_id>:<day>" */
@@ -316,6 +346,89 @@ export const schema = {
     item_id: text(),
     day: text(),
     count: int(),
+  },
+  /** Reconsideration and litigation register (rules.md §4, Art. 51): annual-report table 四 (0008-report-data). */
+  review_cases: {
+    id: text(),
+    unit_id: text(),
+    /** The application whose reply (or notice) the case challenges. */
+    application_id: textN(),
+    /** reconsideration | litigationDirect | litigationAfterReconsideration */
+    kind: text(),
+    filed_on: text(),
+    /** 复议机关 or 法院 */
+    body: text(),
+    case_no: textN(),
+    /** 文号 of the challenged reply or notice. */
+    challenged_notice: textN(),
+    /** upheld | corrected | other; set with concluded_on, null while pending (尚未审结). */
+    outcome: textN(),
+    concluded_on: textN(),
+    remarks: textN(),
+    created_at: text(),
+    created_by: textN(),
+    updated_at: text(),
+  },
+  /** Annual-report figures kept in other systems (table 二: decisions, fees), each with its source (0008-report-data). */
+  report_manual_entries: {
+    id: text(),
+    unit_id: text(),
+    year: int(),
+    kind: text(),
+    value: real(),
+    source_note: text(),
+    entered_by: textN(),
+    entered_by_name: textN(),
+    entered_at: text(),
+    import_batch: textN(),
+  },
+  /** 年度报告 (Art. 49–50): one per unit and year; see src/domain/annual-report/workflow-record.ts. */
+  annual_reports: {
+    id: text(),
+    unit_id: text(),
+    year: int(),
+    /** 2021 | 2019 | pre2019 */
+    template: text(),
+    /** draft | submitted | returned | accepted | published */
+    status: text(),
+    /** computed | imported */
+    origin: text(),
+    /** The interchange document (annual-report-format.md §1), narrative included. */
+    doc_json: text(),
+    manual_cells_json: text(),
+    computed_cells_json: text(),
+    computed_at: textN(),
+    submitted_at: textN(),
+    submitted_by: textN(),
+    decided_at: textN(),
+    decided_by: textN(),
+    return_comment: textN(),
+    published_at: textN(),
+    version: int(),
+    created_at: text(),
+    updated_at: text(),
+  },
+  annual_report_events: {
+    id: text(),
+    report_id: text(),
+    seq: int(),
+    action: text(),
+    from_status: textN(),
+    to_status: text(),
+    at: text(),
+    actor_id: textN(),
+    actor_name: textN(),
+    comment: textN(),
+  },
+  /** Per-unit deadline settings: scope own | townships (the default for townships below a government). */
+  report_deadlines: {
+    id: text(),
+    unit_id: text(),
+    scope: text(),
+    /** 'MM-DD' of the year after the report year. */
+    due_month_day: text(),
+    updated_at: text(),
+    updated_by: textN(),
   },
 } as const;
 

@@ -10,6 +10,8 @@ import { outboxRepository } from './outbox-repository.js';
 import { publicationRepository } from './publication-repository.js';
 import { catalogueRepository } from './publication-catalogue-repository.js';
 import { itemViewsRepository } from './item-views-repository.js';
+import { portalQueries } from './portal-queries.js';
+import { annualReportRepository } from './annual-report-repository.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -255,7 +257,9 @@ function repos(q: Q, engine: Db['engine']): Repos {
     outbox: outboxRepository(q),
     publications: publicationRepository(q, engine),
     catalogue: catalogueRepository(q),
+    annualReports: annualReportRepository(q),
     itemViews: itemViewsRepository(q),
+    portal: portalQueries(q, engine),
     attachments: {
       async get(id) {
         const r = await q.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
