@@ -321,6 +321,12 @@ export interface Repos {
   /** Batch reads of public items for the portal, sitemap and static export (src/storage/portal-queries.ts). */
   portal: PortalQueries;
   annualReports: import('./annual-report/workflow-record.js').AnnualReportRepository;
+  /** Reconsideration and litigation register (annual-report table 四). */
+  reviewCases: import('./reviews/review-case.js').ReviewCaseRepository;
+  /** Annual-report figures kept in other systems (table 二 decisions, fees). */
+  manualEntries: import('./annual-report/manual-entries.js').ManualEntryRepository;
+  /** The grouped queries the annual report is computed from. */
+  reportData: import('./annual-report/compute-sources.js').ReportDataRepository;
 }
 
 export interface Store {

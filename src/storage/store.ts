@@ -12,6 +12,8 @@ import { catalogueRepository } from './publication-catalogue-repository.js';
 import { itemViewsRepository } from './item-views-repository.js';
 import { portalQueries } from './portal-queries.js';
 import { annualReportRepository } from './annual-report-repository.js';
+import { reviewCaseRepository } from './review-case-repository.js';
+import { manualEntryRepository, reportDataRepository } from './report-data-repository.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -258,6 +260,9 @@ function repos(q: Q, engine: Db['engine']): Repos {
     publications: publicationRepository(q, engine),
     catalogue: catalogueRepository(q),
     annualReports: annualReportRepository(q),
+    reviewCases: reviewCaseRepository(q),
+    manualEntries: manualEntryRepository(q),
+    reportData: reportDataRepository(q, engine),
     itemViews: itemViewsRepository(q),
     portal: portalQueries(q, engine),
     attachments: {

@@ -35,6 +35,13 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'application.noticePreview': '预览告知书',
   'application.noticeDownload': '下载告知书',
   'unit.noticeSettings': '修改告知书设置',
+  'reviewCase.create': '登记复议诉讼案件',
+  'reviewCase.update': '修改复议诉讼案件',
+  'reviewCase.delete': '删除复议诉讼案件',
+  'reportEntry.create': '录入年报统计数据',
+  'reportEntry.update': '修改年报统计数据',
+  'reportEntry.delete': '删除年报统计数据',
+  'reportEntry.import': '导入年报统计数据',
   'system.init': '初始化平台',
   'system.restore': '从备份恢复',
 };

@@ -47,9 +47,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('applications_replied_idx').on('applications').columns(['unit_id', 'replied_on']).execute();
   // Closing date of a withdrawn application comes from its withdraw event.
   await sql`create index application_events_action_idx on application_events (application_id, action)`.execute(db);
+  // Table 二: a unit's 规章 and 行政规范性文件 are the items that carry a validity (有效性); partial, so it stays small.
+  await sql`create index publication_items_validity_idx on publication_items (unit_id, published_on) where validity is not null`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`drop index if exists publication_items_validity_idx`.execute(db);
   await sql`drop index if exists application_events_action_idx`.execute(db);
   await sql`drop index if exists applications_replied_idx`.execute(db);
   for (const t of ['report_manual_entries', 'review_cases']) await db.schema.dropTable(t).execute();
