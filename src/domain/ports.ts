@@ -321,6 +321,10 @@ export interface Repos {
   /** Batch reads of public items for the portal, sitemap and static export (src/storage/portal-queries.ts). */
   portal: PortalQueries;
   annualReports: import('./annual-report/workflow-record.js').AnnualReportRepository;
+  /** Wording dictionary and personal-data settings of the checks before publication. */
+  publicationChecks: import('./publications/checks/model.js').PublicationChecksRepository;
+  /** Information published through other channels (Art. 23–25). */
+  offlinePublications: import('./publications/offline/model.js').OfflinePublicationRepository;
   /** Reconsideration and litigation register (annual-report table 四). */
   reviewCases: import('./reviews/review-case.js').ReviewCaseRepository;
   /** Annual-report figures kept in other systems (table 二 decisions, fees). */

@@ -56,6 +56,7 @@ const PRIMARY_KEY: { [T in TableName]: keyof Database[T] & string } = {
   applications: 'id', application_events: 'id', calendar_overrides: 'id', mail_outbox: 'id',
   publication_columns: 'id', publication_items: 'id', publication_events: 'id', publication_links: 'id',
   publication_attachment_texts: 'attachment_id', publication_index_counters: 'id', publication_settings: 'unit_id', publication_codes: 'id',
+  wording_entries: 'id', personal_data_settings: 'id', offline_publications: 'id',
   item_views: 'id', search_items: 'doc_id',
   review_cases: 'id', report_manual_entries: 'id',
   annual_reports: 'id', annual_report_events: 'id', report_deadlines: 'id',

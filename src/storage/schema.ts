@@ -430,6 +430,47 @@ export const schema = {
     updated_at: text(),
     updated_by: textN(),
   },
+  /** The wording dictionary of the checks before publication; unit_id null = platform-wide (0005-publication-checks). */
+  wording_entries: {
+    id: text(),
+    unit_id: textN(),
+    phrase: text(),
+    /** sensitive | wrong | outdatedName | typo */
+    kind: text(),
+    suggestion: textN(),
+    /** block | warn */
+    severity: text(),
+    note: textN(),
+    active: int(),
+    created_at: text(),
+    created_by: textN(),
+    updated_at: text(),
+  },
+  /** Severity of each personal-data rule per scope; unit_id null = platform-wide (0005-publication-checks). */
+  personal_data_settings: {
+    id: text(),
+    unit_id: textN(),
+    rule: text(),
+    severity: text(),
+    active: int(),
+    updated_at: text(),
+    updated_by: textN(),
+  },
+  /** Information published through other channels, Art. 23–25 (0005-publication-checks). */
+  offline_publications: {
+    id: text(),
+    unit_id: text(),
+    channel: text(),
+    published_on: text(),
+    title: text(),
+    item_count: int(),
+    item_id: textN(),
+    reference: textN(),
+    note: textN(),
+    created_at: text(),
+    created_by: textN(),
+    updated_at: text(),
+  },
 } as const;
 
 // intN is kept for later tables; reference it so strict unused checks stay quiet.

@@ -7,6 +7,8 @@ import type { Db } from './db.js';
 import type { Database, Row } from './schema.js';
 import { applicationRepository, calendarOverrideRepository } from './application-repository.js';
 import { outboxRepository } from './outbox-repository.js';
+import { publicationChecksRepository } from './publication-checks-repository.js';
+import { offlinePublicationRepository } from './offline-publication-repository.js';
 import { publicationRepository } from './publication-repository.js';
 import { catalogueRepository } from './publication-catalogue-repository.js';
 import { itemViewsRepository } from './item-views-repository.js';
@@ -257,6 +259,8 @@ function repos(q: Q, engine: Db['engine']): Repos {
     applications: applicationRepository(q, engine),
     calendarOverrides: calendarOverrideRepository(q),
     outbox: outboxRepository(q),
+    publicationChecks: publicationChecksRepository(q),
+    offlinePublications: offlinePublicationRepository(q),
     publications: publicationRepository(q, engine),
     catalogue: catalogueRepository(q),
     annualReports: annualReportRepository(q),
