@@ -318,19 +318,21 @@ export interface Repos {
   /** 主动公开 catalogue columns, workflow settings, code lists. */
   catalogue: import('./publications/model.js').CatalogueRepository;
   itemViews: ItemViewsRepository;
+  /** The public search index (src/storage/search-repository.ts); publication upserts/removes in its transaction. */
+  searchIndex: import('./search/search-document.js').SearchIndexRepository;
   /** Batch reads of public items for the portal, sitemap and static export (src/storage/portal-queries.ts). */
   portal: PortalQueries;
   annualReports: import('./annual-report/workflow-record.js').AnnualReportRepository;
-  /** Wording dictionary and personal-data settings of the checks before publication. */
-  publicationChecks: import('./publications/checks/model.js').PublicationChecksRepository;
-  /** Information published through other channels (Art. 23–25). */
-  offlinePublications: import('./publications/offline/model.js').OfflinePublicationRepository;
   /** Reconsideration and litigation register (annual-report table 四). */
   reviewCases: import('./reviews/review-case.js').ReviewCaseRepository;
   /** Annual-report figures kept in other systems (table 二 decisions, fees). */
   manualEntries: import('./annual-report/manual-entries.js').ManualEntryRepository;
   /** The grouped queries the annual report is computed from. */
   reportData: import('./annual-report/compute-sources.js').ReportDataRepository;
+  /** Wording dictionary and personal-data settings of the checks before publication. */
+  publicationChecks: import('./publications/checks/model.js').PublicationChecksRepository;
+  /** Information published through other channels (Art. 23–25). */
+  offlinePublications: import('./publications/offline/model.js').OfflinePublicationRepository;
 }
 
 export interface Store {

@@ -13,6 +13,7 @@ import { publicationRepository } from './publication-repository.js';
 import { catalogueRepository } from './publication-catalogue-repository.js';
 import { itemViewsRepository } from './item-views-repository.js';
 import { portalQueries } from './portal-queries.js';
+import { searchIndexRepository } from './search-repository.js';
 import { annualReportRepository } from './annual-report-repository.js';
 import { reviewCaseRepository } from './review-case-repository.js';
 import { manualEntryRepository, reportDataRepository } from './report-data-repository.js';
@@ -268,6 +269,7 @@ function repos(q: Q, engine: Db['engine']): Repos {
     manualEntries: manualEntryRepository(q),
     reportData: reportDataRepository(q, engine),
     itemViews: itemViewsRepository(q),
+    searchIndex: searchIndexRepository(q, engine),
     portal: portalQueries(q, engine),
     attachments: {
       async get(id) {

@@ -9,6 +9,8 @@ export interface SearchDocument {
   itemId: string;
   unitId: string;
   columnId: string | null;
+  /** The column's stable code (zcwj, tzgg …): lets a search filter by column across units. Optional extension. */
+  columnCode?: string | null | undefined;
   title: string;
   summary: string;
   /** The body as plain text (markup removed). */
@@ -32,6 +34,8 @@ export interface SearchQuery {
   text: string;
   unitIds?: string[] | undefined;
   columnId?: string | undefined;
+  /** A column code (zcwj …) in any of the searched units. */
+  columnCode?: string | undefined;
   subject?: string | undefined;
   genre?: string | undefined;
   year?: number | undefined;
@@ -57,6 +61,8 @@ export interface SearchHit {
 
 export interface SearchResult {
   total: number;
+  /** True when there are more matches than were counted (total is then the cap, shown as "约 …条以上"). */
+  totalCapped?: boolean | undefined;
   hits: SearchHit[];
   /** The words the query was segmented into (after traditional→simplified), for the results page. */
   terms: string[];

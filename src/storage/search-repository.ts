@@ -1,0 +1,197 @@
+/**
+ * The search index on both engines (table search_items, migration 0006-search-index).
+ *
+ * Ranking is ours and identical on SQLite and PostgreSQL (FTS5 bm25 and ts_rank differ): every matching item
+ * contains every query word somewhere (title, summary, body or attachment text), and results come in tiers —
+ *   0: all words in the title, 1: some words in the title, 2: words only in the text —
+ * then newest first (doc_id = day of 发布日期 × 10^7 + serial). Each tier is fetched in doc_id order with a LIMIT,
+ * which both engines can answer without sorting the whole match set (FTS5 walks its doclists backwards by rowid;
+ * PostgreSQL walks the doc_id index or a GIN bitmap, whichever its statistics say is cheaper), and the total is
+ * counted exactly only up to COUNT_CAP.
+ */
+import { type Kysely, sql, type RawBuilder, type Transaction } from 'kysely';
+import type { SearchDocument, SearchHit, SearchIndexRepository, SearchQuery, SearchResult } from '../domain/search/search-document.js';
+import { docNumberKey, excerpt, highlight } from '../domain/search/highlight.js';
+import { COUNT_CAP, MAX_QUERY_TERMS } from '../domain/search/search-params.js';
+import { textAnalyzer, type TextAnalyzer } from '../infra/segmenter.js';
+import type { Database, Row } from './schema.js';
+
+type Q = Kysely<Database> | Transaction<Database>;
+type Engine = 'sqlite' | 'postgres';
+
+const DAY_SLOT = 10_000_000;
+/** Excerpts are cut from at most this much text per item (the full text is still indexed). */
+const EXCERPT_SOURCE_CHARS = 20_000;
+
+/** Days since 1970-01-01 of a 'YYYY-MM-DD' civil date (calendar arithmetic, no time zone involved). */
+export function epochDay(civilDate: string): number {
+  const [y, m, d] = civilDate.split('-').map(Number);
+  return Math.round(Date.UTC(y!, m! - 1, d!) / 86_400_000);
+}
+
+/** The search_items row of a document, without doc_id. Exported for the benchmark's bulk load. */
+export function searchRow(doc: SearchDocument, a: TextAnalyzer = textAnalyzer()): Omit<Row<'search_items'>, 'doc_id'> {
+  const titleTokens = a.indexTokens(doc.title);
+  const textTokens = [doc.summary, doc.bodyText, doc.attachmentText, doc.docNumber ?? ''].flatMap((t) => a.indexTokens(t));
+  const plain = [doc.summary, doc.bodyText, doc.attachmentText].map((t) => t.trim()).filter(Boolean).join('\n');
+  return {
+    item_id: doc.itemId,
+    unit_id: doc.unitId,
+    column_id: doc.columnId,
+    column_code: doc.columnCode ?? null,
+    title: doc.title,
+    index_number: doc.indexNumber,
+    doc_number: doc.docNumber,
+    doc_number_key: doc.docNumber ? docNumberKey(doc.docNumber) : null,
+    subject: doc.subject,
+    genre: doc.genre,
+    validity: doc.validity,
+    published_on: doc.publishedOn,
+    created_on: doc.createdOn,
+    excerpt_source: plain.slice(0, EXCERPT_SOURCE_CHARS),
+    title_seg: titleTokens.join(' '),
+    text_seg: textTokens.join(' '),
+  };
+}
+
+const ftsPhrase = (t: string) => `"${t.replace(/"/g, '""')}"`;
+const tsLexeme = (t: string) => `'${t.replace(/'/g, "''").replace(/\\/g, '\\\\')}'`;
+
+/** The match condition of each tier, per engine. One word has no "some in title" tier. */
+function tierConditions(engine: Engine, terms: string[]): RawBuilder<unknown>[] {
+  if (engine === 'sqlite') {
+    const all = terms.map(ftsPhrase).join(' AND ');
+    const any = terms.map(ftsPhrase).join(' OR ');
+    const m = (expr: string) => sql`search_fts MATCH ${expr}`;
+    const tiers = [m(`title_seg : (${all})`)];
+    if (terms.length > 1) tiers.push(m(`((${all}) AND (title_seg : (${any}))) NOT (title_seg : (${all}))`));
+    tiers.push(m(`(${all}) NOT (title_seg : (${any}))`));
+    return tiers;
+  }
+  const all = terms.map(tsLexeme).join(' & ');
+  const any = terms.map(tsLexeme).join(' | ');
+  const tiers = [sql`s.title_tsv @@ ${all}::tsquery`];
+  if (terms.length > 1) tiers.push(sql`s.all_tsv @@ ${all}::tsquery and s.title_tsv @@ ${any}::tsquery and not s.title_tsv @@ ${all}::tsquery`);
+  tiers.push(sql`s.all_tsv @@ ${all}::tsquery and not s.title_tsv @@ ${any}::tsquery`);
+  return tiers;
+}
+
+function allCondition(engine: Engine, terms: string[]): RawBuilder<unknown> {
+  return engine === 'sqlite' ? sql`search_fts MATCH ${terms.map(ftsPhrase).join(' AND ')}` : sql`s.all_tsv @@ ${terms.map(tsLexeme).join(' & ')}::tsquery`;
+}
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Filter conditions on search_items (alias s); doc_id ranges stand for the year (doc_id follows 发布日期). */
+function filterConditions(q: SearchQuery): RawBuilder<unknown>[] {
+  const c: RawBuilder<unknown>[] = [];
+  if (q.unitIds) c.push(q.unitIds.length ? sql`s.unit_id in (${sql.join(q.unitIds)})` : sql`1 = 0`);
+  if (q.columnId) c.push(sql`s.column_id = ${q.columnId}`);
+  if (q.columnCode) c.push(sql`s.column_code = ${q.columnCode}`);
+  if (q.subject) c.push(sql`(s.subject = ${q.subject} or s.subject like ${`${likeEscape(q.subject)}\\\\%`} escape '\\')`);
+  if (q.genre) c.push(sql`s.genre = ${q.genre}`);
+  if (q.validity) c.push(sql`s.validity = ${q.validity}`);
+  if (q.docNumber) c.push(sql`s.doc_number_key like ${`%${likeEscape(docNumberKey(q.docNumber))}%`} escape '\\'`);
+  if (q.year) {
+    c.push(sql`s.doc_id >= ${epochDay(`${q.year}-01-01`) * DAY_SLOT}`);
+    c.push(sql`s.doc_id < ${epochDay(`${q.year + 1}-01-01`) * DAY_SLOT}`);
+  }
+  return c;
+}
+
+export function searchIndexRepository(q: Q, engine: Engine): SearchIndexRepository {
+  /** doc ids of the rows matching `match` and the filters, newest first. */
+  async function ids(match: RawBuilder<unknown> | null, filters: RawBuilder<unknown>[], limit: number): Promise<number[]> {
+    const where = sql.join([...(match ? [match] : []), ...filters, sql`1 = 1`], sql` and `);
+    const query = engine === 'sqlite' && match
+      ? filters.length
+        ? sql<{ doc_id: number }>`select search_fts.rowid as doc_id from search_fts join search_items s on s.doc_id = search_fts.rowid
+            where ${where} order by search_fts.rowid desc limit ${limit}`
+        : sql<{ doc_id: number }>`select rowid as doc_id from search_fts where ${where} order by rowid desc limit ${limit}`
+      : sql<{ doc_id: number }>`select s.doc_id from search_items s where ${where} order by s.doc_id desc limit ${limit}`;
+    const r = await query.execute(q);
+    return r.rows.map((row) => Number(row.doc_id));
+  }
+
+  async function count(match: RawBuilder<unknown> | null, filters: RawBuilder<unknown>[]): Promise<number> {
+    const where = sql.join([...(match ? [match] : []), ...filters, sql`1 = 1`], sql` and `);
+    const inner = engine === 'sqlite' && match
+      ? filters.length
+        ? sql`select 1 from search_fts join search_items s on s.doc_id = search_fts.rowid where ${where} limit ${COUNT_CAP + 1}`
+        : sql`select 1 from search_fts where ${where} limit ${COUNT_CAP + 1}`
+      : sql`select 1 from search_items s where ${where} limit ${COUNT_CAP + 1}`;
+    const r = await sql<{ n: number | string }>`select count(*) as n from (${inner}) x`.execute(q);
+    return Number(r.rows[0]?.n ?? 0);
+  }
+
+  return {
+    async upsert(doc) {
+      const row = searchRow(doc);
+      const existing = await q.selectFrom('search_items').select(['doc_id', 'published_on']).where('item_id', '=', doc.itemId).executeTakeFirst();
+      if (existing && existing.published_on === doc.publishedOn) {
+        await q.updateTable('search_items').set(row).where('doc_id', '=', existing.doc_id).execute();
+        return;
+      }
+      if (existing) await q.deleteFrom('search_items').where('doc_id', '=', existing.doc_id).execute();
+      // Serial within the day: serialise allocators. SQLite write transactions already are; on PostgreSQL this is
+      // the audit chain's transaction lock (7263001), which every publishing transaction takes anyway, so no new
+      // lock ordering (and no deadlock) is introduced.
+      if (engine === 'postgres') await sql`select pg_advisory_xact_lock(7263001)`.execute(q);
+      const base = epochDay(doc.publishedOn) * DAY_SLOT;
+      const last = await q.selectFrom('search_items').select(sql<number | string | null>`max(doc_id)`.as('m'))
+        .where('doc_id', '>=', base).where('doc_id', '<', base + DAY_SLOT).executeTakeFirst();
+      const docId = last?.m != null ? Number(last.m) + 1 : base + 1;
+      await q.insertInto('search_items').values({ doc_id: docId, ...row }).execute();
+    },
+
+    async remove(itemId) {
+      await q.deleteFrom('search_items').where('item_id', '=', itemId).execute();
+    },
+
+    async search(query): Promise<SearchResult> {
+      const a = textAnalyzer();
+      const terms = a.queryTerms(query.text).slice(0, MAX_QUERY_TERMS);
+      const filters = filterConditions(query);
+      if (terms.length === 0 && !query.docNumber) return { total: 0, totalCapped: false, hits: [], terms };
+
+      const tiers = terms.length ? tierConditions(engine, terms) : [null];
+      // Walk the tiers in rank order, skipping `offset` rows, until the page is full.
+      let skip = query.offset;
+      let need = query.limit;
+      const page: { docId: number; tier: number }[] = [];
+      for (let t = 0; t < tiers.length && need > 0; t++) {
+        const found = await ids(tiers[t]!, filters, skip + need);
+        if (found.length <= skip) {
+          skip -= found.length;
+          continue;
+        }
+        for (const docId of found.slice(skip, skip + need)) page.push({ docId, tier: terms.length ? t + (terms.length === 1 && t > 0 ? 1 : 0) : 2 });
+        need -= Math.min(need, found.length - skip);
+        skip = 0;
+      }
+      const counted = await count(terms.length ? allCondition(engine, terms) : null, filters);
+      const total = Math.min(counted, COUNT_CAP);
+
+      const rows = page.length
+        ? await q.selectFrom('search_items')
+            .select(['doc_id', 'item_id', 'unit_id', 'column_id', 'title', 'index_number', 'doc_number', 'published_on', 'excerpt_source'])
+            .where('doc_id', 'in', page.map((p) => p.docId)).execute()
+        : [];
+      const byId = new Map(rows.map((r) => [Number(r.doc_id), r]));
+      const hits: SearchHit[] = [];
+      for (const p of page) {
+        const r = byId.get(p.docId);
+        if (!r) continue;
+        hits.push({
+          itemId: r.item_id, unitId: r.unit_id, columnId: r.column_id, title: r.title,
+          titleHighlighted: highlight(r.title, terms, a.normalizeChar),
+          excerptHighlighted: excerpt(r.excerpt_source, terms, a.normalizeChar),
+          indexNumber: r.index_number, docNumber: r.doc_number, publishedOn: r.published_on,
+          // 2: every word in the title, 1: some, 0: only in the text.
+          score: 2 - p.tier,
+        });
+      }
+      return { total, totalCapped: counted > COUNT_CAP, hits, terms };
+    },
+  };
+}
