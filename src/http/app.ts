@@ -11,6 +11,7 @@ import { attachmentRoutes } from './api/attachments.routes.js';
 import { applicationRoutes } from './api/applications.routes.js';
 import { calendarRoutes } from './api/calendar.routes.js';
 import { noticeRoutes } from './api/notices.routes.js';
+import { reportRoutes } from './api/reports.routes.js';
 import { auditRoutes } from './api/audit.routes.js';
 import { authRoutes } from './api/auth.routes.js';
 import { metaRoutes } from './api/meta.routes.js';
@@ -72,6 +73,7 @@ export async function buildApp(ctx: HttpContext, opts: { logger?: boolean; logSt
     await api.register(applicationRoutes(ctx));
     await api.register(calendarRoutes(ctx));
     await api.register(noticeRoutes(ctx));
+    await api.register(reportRoutes(ctx));
   }, { prefix: '/api/v1' });
 
   await registerAdmin(app);
