@@ -1,0 +1,26 @@
+/**
+ * Reading a report file: bytes decoded (decode.ts), read by the pure reader with OpenCC for the script, then
+ * checked with the consistency rules R1–R9 — findings about the report, kept apart from reading warnings.
+ */
+import type { TemplateId } from '../../domain/annual-report/interchange.js';
+import { readReport, type ReadReportResult } from '../../domain/imports/read-report.js';
+import { decodeReport } from './decode.js';
+import { toSimplified } from './script.js';
+
+export interface ImportOptions {
+  unit?: string | undefined;
+  year?: number | undefined;
+  template?: TemplateId | undefined;
+}
+
+export interface ImportedReport extends ReadReportResult {
+  file: string;
+  encoding: string;
+  bytes: number;
+}
+
+export function importReportBytes(bytes: Uint8Array, fileName: string, opts: ImportOptions = {}): ImportedReport {
+  const decoded = decodeReport(bytes);
+  const r = readReport(decoded.text, { fileName, encoding: decoded.encoding, toSimplified, unit: opts.unit, year: opts.year, template: opts.template });
+  return { ...r, file: fileName, encoding: decoded.encoding, bytes: bytes.byteLength };
+}
