@@ -8,6 +8,9 @@ import { getPublicUnitPage } from '../../domain/units/unit-queries.js';
 import type { HttpContext } from '../context.js';
 import { PORTAL_HEADERS } from '../plugins/security-headers.js';
 import { registerApplyRoutes } from './apply.routes.js';
+import { itemIdOfUrl } from './publication-links.js';
+import { registerPublicationRoutes } from './publication-routes.js';
+import { ViewCounter } from './view-counter.js';
 import { installFastPath } from './fast-path.js';
 import { renderHome } from './home-page.js';
 import { h } from './html.js';
@@ -17,6 +20,7 @@ import { PORTAL_CSS_BODIES, PORTAL_CSS_PATH } from './portal-css.js';
 import { DEFAULT_PREFS, parsePrefs, prefsCookie, prefsValue, safeBack, updatePrefs, type Prefs } from './prefs.js';
 import { loadSite, type PageEnv } from './site.js';
 import { renderGonePage, renderUnitPage, type UnitPageKind } from './unit-pages.js';
+import { registerReportPages } from './report-pages.js';
 
 const TITLES: Record<number, string> = {
   400: '请求有误', 403: '无权访问', 404: '页面不存在', 405: '请求方式不正确', 410: '页面已停用', 413: '提交的内容过大',
@@ -61,8 +65,18 @@ export async function registerPortal(app: FastifyInstance, ctx: HttpContext): Pr
   const { deps, config } = ctx;
   const cache = new PageCache();
   ctx.onWrite(() => cache.invalidate());
+  // 浏览次数 (view-counter.ts): counted in memory, written in batches; pages show totals up to yesterday,
+  // so the cache is cleared once a day after midnight and stays valid in between.
+  const counter = new ViewCounter({ store: deps.store, onError: (e) => app.log.warn({ err: e }, 'view counts not saved; retrying') });
+  counter.onDayChange(() => cache.invalidate());
+  counter.start();
+  app.addHook('onClose', async () => counter.stop());
+  const onHit = (url: string, req: { headers: Record<string, string | string[] | undefined> }) => {
+    const id = itemIdOfUrl(url);
+    if (id) counter.hit(id, req.headers['user-agent'] as string | undefined);
+  };
   // Cache hits bypass Fastify (see fast-path.ts) unless requests are being logged.
-  if (config.logLevel !== 'debug' && config.logLevel !== 'trace') installFastPath(app.server, cache, { hsts: true, trustProxy: config.trustProxy });
+  if (config.logLevel !== 'debug' && config.logLevel !== 'trace') installFastPath(app.server, cache, { hsts: true, trustProxy: config.trustProxy, onHit });
   const env = (path: string, prefs: Prefs): PageEnv => ({ siteName: config.siteName, publicUrl: config.publicUrl, path, prefs });
   const serve = async (req: FastifyRequest, reply: FastifyReply, path: string, render: (prefs: Prefs) => Promise<Rendered>) => {
     const prefs = parsePrefs(req.headers.cookie);
@@ -114,6 +128,13 @@ export async function registerPortal(app: FastifyInstance, ctx: HttpContext): Pr
   app.get('/u/:slug/', unitPage('home'));
   app.get('/u/:slug/guide', unitPage('guide'));
   app.get('/u/:slug/about', unitPage('about'));
+  // 主动公开: disclosure home, columns, items, downloads, feeds, sitemap (publication-routes.ts).
+  await registerPublicationRoutes(app, ctx, {
+    serve, env, counter, slugOk: (slug) => SLUG_RE.test(slug),
+    errorHtml: (status, message, prefs, path) => errorHtml(config.siteName, status, message, prefs, path),
+  });
+  // 政府信息公开年报: published annual reports and their downloads (report-pages.ts).
+  registerReportPages(app, ctx, { serve, env, errorPage: (status, message, prefs, path) => errorHtml(config.siteName, status, message, prefs, path) });
   // 依申请公开: per-user pages, outside the page cache (apply.routes.ts).
   await registerApplyRoutes(app, ctx);
 }
