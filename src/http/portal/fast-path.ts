@@ -38,6 +38,8 @@ export interface FastPathOptions {
   hsts: boolean;
   /** Mirrors Fastify's trustProxy: then X-Forwarded-Proto decides whether the request was https. */
   trustProxy: boolean;
+  /** Called for every 200 answer (and its 304) with the request URL: the item view counter (view-counter.ts). */
+  onHit?: ((url: string, req: IncomingMessage) => void) | undefined;
 }
 
 export function installFastPath(server: Server, cache: PageCache, opts: FastPathOptions): boolean {
@@ -63,10 +65,11 @@ export function installFastPath(server: Server, cache: PageCache, opts: FastPath
     const url = req.url;
     if (!url || url.charCodeAt(0) !== 47 /* "/" */) return false;
     if (url.length > 1 && url.charCodeAt(1) !== 117 /* "u" */) return false;
-    const q = url.indexOf('?');
-    const path = q === -1 ? url : url.slice(0, q);
-    const page = cache.peek(`${path}|${prefsValue(parsePrefs(req.headers.cookie))}`);
+    // The whole URL is the key: pages with a query (?page=2, ?print=1) are cached under their canonical URL, and
+    // any other spelling misses here and goes to its route, which knows which parameters matter.
+    const page = cache.peek(`${url}|${prefsValue(parsePrefs(req.headers.cookie))}`);
     if (!page) return false;
+    if (page.status === 200 && opts.onHit && method === 'GET') opts.onHit(url, req);
     const hsts = opts.hsts && isHttps(req);
     const store = hsts ? secure : plain;
     let flat = store.get(page);

@@ -29,6 +29,8 @@ export interface PageInput {
   unit?: Unit | null | undefined;
   /** The top-level unit (e.g. the city government) named as the site's sponsor (主办单位). */
   sponsor?: Unit | null | undefined;
+  /** Extra elements for <head> (feed links, robots), built with `h`. */
+  head?: Html | undefined;
 }
 
 function tools(path: string, prefs: Prefs): Html {
@@ -68,7 +70,7 @@ export function renderPage(p: PageInput): string {
 <title>${p.title === p.siteName ? p.siteName : `${p.title} - ${p.siteName}`}</title>
 <link rel="stylesheet" href="${PORTAL_CSS_PATH}">
 <link rel="icon" href="data:,">
-</head>
+${p.head ?? ''}</head>
 <body>
 <a class="skip" href="#main">跳到主要内容</a>
 <header class="site-header"><div class="wrap header-inner"><p class="site-name"><a href="/">${p.sponsor ? h`<span class="site-sub">${p.sponsor.name}</span>` : ''}${p.siteName}</a></p>${tools(p.path, p.prefs)}</div></header>

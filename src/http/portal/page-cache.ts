@@ -11,6 +11,8 @@ import { PORTAL_HEADERS } from '../plugins/security-headers.js';
 export interface Rendered {
   status: number;
   html: string;
+  /** Content-Type when not an HTML page (feeds, sitemap). */
+  type?: string | undefined;
 }
 
 export type Encoding = 'identity' | 'gzip' | 'br';
@@ -43,7 +45,7 @@ export function buildPage(r: Rendered): CachedPage {
     // Quality 5: most of brotli's gain on Chinese text at a fraction of quality 11's cost per cache fill.
     br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
   };
-  const base = { ...COMMON, etag, 'content-type': 'text/html; charset=utf-8' };
+  const base = { ...COMMON, etag, 'content-type': r.type ?? 'text/html; charset=utf-8' };
   return {
     status: r.status,
     etag,

@@ -124,7 +124,39 @@ html.hc .receipt{border-color:#fff}
 .receipt dd{margin:0}
 .receipt .code{font-size:1.75rem;font-weight:700;letter-spacing:.08em;font-family:ui-monospace,"DejaVu Sans Mono",Consolas,monospace;overflow-wrap:anywhere}
 .next li,.steps li{margin:.25rem 0}
-@media (max-width:40rem){.page{padding:1rem}th,td{padding:.375rem .5rem}h1{font-size:1.5rem}.site-name{font-size:1.25rem}.facts th[scope=row]{width:42%}}
+/* 主动公开: item lists, paging, the metadata table, the article, files and related items. */
+.doc-list{list-style:none;margin:.5rem 0 1rem;padding:0}
+.doc-list li{display:flex;flex-wrap:wrap;align-items:baseline;gap:.125rem 1rem;padding:.5rem 0;border-bottom:1px dashed var(--line)}
+.doc-list li>a{flex:1 1 20rem;min-width:0}
+.doc-no,.doc-date{color:var(--muted);font-size:.9375rem;white-space:nowrap}
+.doc-date{margin-left:auto}
+.latest{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,26rem),1fr));gap:0 2rem}
+.latest h3{margin-top:1rem}
+.latest .doc-list li{padding:.375rem 0}
+.more{text-align:right;margin:0 0 1rem}
+.col-tree{margin:.5rem 0 1rem;padding-left:1.25rem}
+.col-tree li{margin:.25rem 0}
+.col-tree .tag,.cards .tag{margin-left:.5rem}
+.subcols h2{font-size:1.125rem}
+.pager ul{list-style:none;display:flex;flex-wrap:wrap;gap:.375rem;margin:1.25rem 0;padding:0}
+.pager a{display:inline-block;min-width:2.75rem;min-height:2.75rem;line-height:2.75rem;padding:0 .75rem;text-align:center;border:1px solid var(--line);text-decoration:none}
+.pager a[aria-current]{background:var(--brand);color:var(--brand-fg);border-color:var(--brand);font-weight:700}
+html.hc .pager a[aria-current]{border-color:#fff;text-decoration:underline}
+.pager .gap{line-height:2.75rem;padding:0 .25rem}
+.feeds{font-size:.9375rem;color:var(--muted)}
+.meta-table th{width:7em;white-space:nowrap}
+.meta-table td{width:calc(50% - 7em)}
+.hint-inline{color:var(--muted);font-size:.875rem}
+.article-body{margin:1.5rem 0;font-size:1.0625rem;line-height:2}
+.article-body p{text-indent:2em;margin:.75rem 0}
+.article-body table p{text-indent:0}
+.article-body img{height:auto}
+.files ol,.related ul{padding-left:1.5rem}
+.file-meta{color:var(--muted);font-size:.9375rem;margin-left:.25rem}
+.related .doc-no{margin-left:.75rem}
+.item-tools{margin-top:2rem;padding-top:.75rem;border-top:1px solid var(--line)}
+@media (max-width:40rem){.meta-table,.meta-table tbody,.meta-table tr{display:block;width:100%}.meta-table tr{display:grid;grid-template-columns:minmax(6em,auto) 1fr}.meta-table th,.meta-table td{width:auto}.meta-table td[colspan]{grid-column:2}
+.page{padding:1rem}th,td{padding:.375rem .5rem}h1{font-size:1.5rem}.site-name{font-size:1.25rem}.facts th[scope=row]{width:42%}}
 /* Phones: each row of a data table becomes a small card (the first cell as its title, the others labelled). */
 @media (max-width:30rem){
 .data,.data tbody,.data tr,.data td{display:block;width:100%}
@@ -135,7 +167,7 @@ html.hc .receipt{border-color:#fff}
 .data td[data-label]::before{content:attr(data-label) "：";font-weight:700}
 }
 @media print{
-.skip,.tools,.unit-nav,.toc,.form button{display:none!important}
+.skip,.tools,.unit-nav,.toc,.form button,.no-print,.pager,.feeds,.crumbs{display:none!important}
 html,body{background:#fff;color:#000}
 body{font-size:11pt}
 .site-header{background:none;color:#000;border:0;border-bottom:1pt solid #000}

@@ -15,9 +15,10 @@ const NONE = h`<span class="empty">暂无</span>`;
 const text = (v: string | null | undefined): Html | string => (v && v.trim() ? v : NONE);
 
 /** The unit's columns; 依申请公开 (apply-pages.ts) is the online application form of Art. 29. */
-export function unitNav(unit: Unit, current: UnitPageKind | 'apply'): Html {
-  const items: [UnitPageKind | 'apply', string, string][] = [
+export function unitNav(unit: Unit, current: UnitPageKind | 'apply' | 'xxgk'): Html {
+  const items: [UnitPageKind | 'apply' | 'xxgk', string, string][] = [
     ['home', '单位首页', unitHref(unit)],
+    ['xxgk', '政府信息公开', `${unitHref(unit)}xxgk/`],
     ['guide', '政府信息公开指南', unitHref(unit, 'guide')],
     ['about', '机构概况', unitHref(unit, 'about')],
     ['apply', '依申请公开', `${unitHref(unit)}apply`],
@@ -47,13 +48,14 @@ export function officeFacts(u: Unit): [string, Html | string][] {
 
 const later = (a: string, b: string) => (a > b ? a : b);
 
-/** The four standard columns of a 政府信息公开 column; only the guide has content yet, the others are not linked (no dead links). */
+/** The four standard columns of 政府信息公开 (国办公开办函〔2019〕61号); the full catalogue is at xxgk/ (publication-pages.ts). */
 function columns(unit: Unit): Html {
+  const col = (code: string) => `${unitHref(unit)}c/${code}/`;
   const cols: { title: string; desc: string; href?: string }[] = [
     { title: '政府信息公开指南', desc: '公开的方式和途径、申请渠道、受理机构联系方式', href: unitHref(unit, 'guide') },
-    { title: '政府信息公开制度', desc: '本单位政府信息公开工作制度' },
-    { title: '法定主动公开内容', desc: '《条例》第十九条至第二十一条规定主动公开的政府信息' },
-    { title: '政府信息公开年报', desc: '上一年度政府信息公开工作年度报告（《条例》第四十九条）' },
+    { title: '政府信息公开制度', desc: '本单位政府信息公开工作制度', href: col('xxgkzd') },
+    { title: '法定主动公开内容', desc: '《条例》第十九条至第二十一条规定主动公开的政府信息', href: col('fdzdgknr') },
+    { title: '政府信息公开年报', desc: '上一年度政府信息公开工作年度报告（《条例》第四十九条）', href: col('gknb') },
   ];
   return h`<ul class="cards">${cols.map((c) => h`<li>${c.href
     ? h`<a class="title" href="${c.href}">${c.title}</a>`
@@ -67,6 +69,7 @@ function homeMain(d: UnitPageData): Html {
 ${unitNav(u, 'home')}
 <h2>政府信息公开</h2>
 ${columns(u)}
+<p><a href="${unitHref(u)}xxgk/">查看全部信息公开栏目和最新信息</a></p>
 <h2>机构概况</h2>
 ${factsTable('机构基本信息', [['机构名称', u.name], ['办公地址', text(u.address)], ['办公时间', text(u.officeHours)], ['联系电话', text(u.phone)]])}
 <p><a href="${unitHref(u, 'about')}">查看机构职能、领导信息和内设机构</a></p>
