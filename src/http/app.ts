@@ -12,6 +12,8 @@ import { applicationRoutes } from './api/applications.routes.js';
 import { calendarRoutes } from './api/calendar.routes.js';
 import { noticeRoutes } from './api/notices.routes.js';
 import { reportRoutes } from './api/reports.routes.js';
+import { reviewCaseRoutes } from './api/review-cases.routes.js';
+import { reportDataRoutes } from './api/report-data.routes.js';
 import { auditRoutes } from './api/audit.routes.js';
 import { authRoutes } from './api/auth.routes.js';
 import { metaRoutes } from './api/meta.routes.js';
@@ -74,6 +76,8 @@ export async function buildApp(ctx: HttpContext, opts: { logger?: boolean; logSt
     await api.register(calendarRoutes(ctx));
     await api.register(noticeRoutes(ctx));
     await api.register(reportRoutes(ctx));
+    await api.register(reviewCaseRoutes(ctx));
+    await api.register(reportDataRoutes(ctx));
   }, { prefix: '/api/v1' });
 
   await registerAdmin(app);
