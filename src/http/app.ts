@@ -18,6 +18,8 @@ import { auditRoutes } from './api/audit.routes.js';
 import { authRoutes } from './api/auth.routes.js';
 import { metaRoutes } from './api/meta.routes.js';
 import { unitRoutes } from './api/units.routes.js';
+import { publicationCheckRoutes } from './api/publication-checks.routes.js';
+import { offlinePublicationRoutes } from './api/offline-publications.routes.js';
 import type { HttpContext } from './context.js';
 import { registerAdmin } from './admin-static.js';
 import { registerAuth } from './plugins/auth.js';
@@ -76,6 +78,8 @@ export async function buildApp(ctx: HttpContext, opts: { logger?: boolean; logSt
     await api.register(calendarRoutes(ctx));
     await api.register(noticeRoutes(ctx));
     await api.register(reportRoutes(ctx));
+    await api.register(publicationCheckRoutes(ctx));
+    await api.register(offlinePublicationRoutes(ctx));
     await api.register(reviewCaseRoutes(ctx));
     await api.register(reportDataRoutes(ctx));
   }, { prefix: '/api/v1' });

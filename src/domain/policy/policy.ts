@@ -27,6 +27,8 @@ export type Action =
   | 'publication.read'
   | 'publication.draft'
   | 'publication.review'
+  /** Platform-wide entries of the wording dictionary (checks before publication). */
+  | 'publication.wordingPlatform'
   | 'request.read'
   | 'request.handle'
   /** Art. 33: an extension needs the consent of the head of the disclosure office. */
@@ -47,7 +49,7 @@ export const ROLE_GRANTS: Record<Role, RoleGrant> = {
     actions: new Set<Action>([
       'unit.read', 'unit.create', 'unit.update', 'unit.move', 'unit.deactivate', 'guide.edit',
       'account.read', 'account.manage', 'account.grantSysAdmin', 'audit.read', 'audit.export', 'attachment.upload',
-      'publication.read', 'request.read', 'report.read',
+      'publication.read', 'publication.wordingPlatform', 'request.read', 'report.read',
     ]),
   },
   officeAdmin: {
