@@ -15,6 +15,8 @@ export const COUNT_CAP = 10_000;
 /** Longer queries are cut to their first words: each word is an AND condition. */
 export const MAX_QUERY_TERMS = 8;
 export const MAX_QUERY_CHARS = 100;
+/** Searches per client address and minute (portal page and API): generous for people, a brake on scrapers. */
+export const SEARCH_RATE_PER_MINUTE = 120;
 
 export const VALIDITY_LABELS: Record<Validity, string> = { inForce: '现行有效', amended: '已修改', repealed: '已废止' };
 
@@ -81,7 +83,10 @@ export async function runSearch(deps: Pick<Deps, 'store'>, raw: SearchParams): P
     let unitIds: string[] | undefined;
     if (params.unit) {
       const u = await r.units.getBySlug(params.unit);
-      if (!u) throw new DomainError('VALIDATION', `没有找到单位“${params.unit}”，请从单位列表中选择`, { fields: [{ path: 'unit', message: '单位不存在' }] });
+      if (!u) {
+        const message = `没有找到单位“${params.unit}”，请从单位列表中选择`;
+        throw new DomainError('VALIDATION', message, { fields: [{ path: 'unit', message }] });
+      }
       unit = { id: u.id, name: u.name, slug: u.slug };
       unitIds = subtree(await r.units.listTree(), u.id);
     }

@@ -21,6 +21,7 @@ import { DEFAULT_PREFS, parsePrefs, prefsCookie, prefsValue, safeBack, updatePre
 import { loadSite, type PageEnv } from './site.js';
 import { renderGonePage, renderUnitPage, type UnitPageKind } from './unit-pages.js';
 import { registerReportPages } from './report-pages.js';
+import { registerSearchPage } from './search-page.js';
 
 const TITLES: Record<number, string> = {
   400: '请求有误', 403: '无权访问', 404: '页面不存在', 405: '请求方式不正确', 410: '页面已停用', 413: '提交的内容过大',
@@ -135,6 +136,8 @@ export async function registerPortal(app: FastifyInstance, ctx: HttpContext): Pr
   });
   // 政府信息公开年报: published annual reports and their downloads (report-pages.ts).
   registerReportPages(app, ctx, { serve, env, errorPage: (status, message, prefs, path) => errorHtml(config.siteName, status, message, prefs, path) });
+  // 站内搜索: rendered per request, outside the page cache (search-page.ts).
+  registerSearchPage(app, ctx, env);
   // 依申请公开: per-user pages, outside the page cache (apply.routes.ts).
   await registerApplyRoutes(app, ctx);
 }
