@@ -139,6 +139,14 @@ describe.each(ENGINES)('annual reports (年度报告) on %s', (engine) => {
     const json = await t.app.inject({ url: `/u/fgj/nb/${YEAR}.json` });
     expect(json.statusCode).toBe(200);
     expect(JSON.parse(json.body).tables.applications.received.total).toBe(2);
+    const docx = await t.app.inject({ url: `/u/fgj/nb/${YEAR}.docx` });
+    expect(docx.statusCode).toBe(200);
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const css = page.body.match(/href="(\/assets\/annual-report-[0-9a-f]+\.css)"/)?.[1];
+    expect((await t.app.inject({ url: css as string })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: `/u/fgj/nb/` })).body).toContain(`/u/fgj/nb/${YEAR}`);
+    expect((await t.app.inject({ url: `/u/jyj/nb/${YEAR}` })).statusCode).toBe(404); // not published
+    expect((await fgjAdmin.get(`/api/v1/reports/${reportId}/download/json`)).json().year).toBe(YEAR);
     expect((await act(fgjAdmin, reportId, 'return', { comment: '再改' })).statusCode).toBe(403);
     expect((await act(county, reportId, 'return', { comment: '再改' })).statusCode).toBe(409);
   });
@@ -190,6 +198,14 @@ describe.each(ENGINES)('annual reports (年度报告) on %s', (engine) => {
     expect(s.validation.checks.some((c: { rule: string; status: string }) => c.rule === 'R1' && c.status === 'passed')).toBe(true);
     const received = s.breakdown.rows.map((r: { unitId: string; cells: Record<string, { value: number; sharePct: number }> }) => [r.unitId, r.cells['applications.received.total']]);
     expect(Object.fromEntries(received)).toEqual({ [ids.fgj]: { value: 2, sharePct: 66.7 }, [ids.jyj]: { value: 1, sharePct: 33.3 } });
+
+    // Year over year: 教育局 had no application in 2024, one in 2025.
+    expect((await county.get(`/api/v1/reports/${jyj.id}/comparison`)).json().comparison).toBeNull();
+    expect((await jyjAdmin.post('/api/v1/reports', { unitId: ids.jyj, year: YEAR - 1 })).statusCode).toBe(201);
+    const cmp = (await county.get(`/api/v1/reports/${jyj.id}/comparison`)).json();
+    const receivedCmp = cmp.comparison.cells.find((c: { path: string }) => c.path === 'applications.received.total');
+    expect(receivedCmp).toMatchObject({ previous: 0, current: 1, change: 1, percent: null });
+    expect(cmp.previousYear).toBe(YEAR - 1);
   });
 
   it("finalizes a government's own report in its own office (no submission), and blocks submission while R-rules fail", async () => {

@@ -2,6 +2,7 @@
 import type { FastifyReply } from 'fastify';
 import { DomainError } from '../../domain/errors.js';
 import type { AnnualReportDoc } from '../../domain/annual-report/interchange.js';
+import { compareReports, describeChange } from '../../domain/annual-report/compare.js';
 import { reportWithPrevious } from '../../domain/annual-report/workflow-queries.js';
 import type { Actor, Deps } from '../../domain/ports.js';
 
@@ -16,9 +17,18 @@ const MIME: Record<ReportFormat, string> = {
   html: 'text/html; charset=utf-8',
 };
 
+/** Every format from the same document (src/infra/report-render); the heavy renderers load on first use. */
 export async function renderReportFile(doc: AnnualReportDoc, format: ReportFormat): Promise<Buffer> {
-  if (format === 'json') return Buffer.from(JSON.stringify(doc, null, 2) + '\n', 'utf8');
-  throw new DomainError('INVALID_STATE', '该格式暂不可用');
+  switch (format) {
+    case 'json':
+      return Buffer.from(JSON.stringify(doc, null, 2) + '\n', 'utf8');
+    case 'html':
+      return Buffer.from((await import('../../infra/report-render/html.js')).renderReportHtmlPage(doc), 'utf8');
+    case 'docx':
+      return (await import('../../infra/report-render/docx.js')).renderReportDocx(doc);
+    default:
+      throw new DomainError('INVALID_STATE', `暂不能生成 ${format.toUpperCase()} 格式，请下载其他格式`);
+  }
 }
 
 export async function sendReportFile(reply: FastifyReply, doc: AnnualReportDoc, format: ReportFormat, title: string): Promise<FastifyReply> {
@@ -27,7 +37,10 @@ export async function sendReportFile(reply: FastifyReply, doc: AnnualReportDoc, 
     .header('cache-control', 'no-store').send(data);
 }
 
+/** Year-over-year comparison with last year's report of the same unit (compare.ts); null when there is none. */
 export async function comparisonFor(deps: Deps, actor: Actor, reportId: string) {
   const { report, previous } = await reportWithPrevious(deps, actor, reportId);
-  return { year: report.year, previousYear: previous ? previous.year : null, rows: [] as unknown[] };
+  if (!previous) return { currentYear: report.year, previousYear: null, comparison: null };
+  const comparison = compareReports(previous.doc, report.doc);
+  return { currentYear: report.year, previousYear: previous.year, comparison: { ...comparison, cells: comparison.cells.map((c) => ({ ...c, text: describeChange(c) })) } };
 }

@@ -5,17 +5,16 @@
  * exist here; anything else is 404. A published report never changes, so its files are cached by id and version.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createHash } from 'node:crypto';
 import { templateById } from '../../domain/annual-report/templates.js';
-import type { GridCell } from '../../domain/annual-report/templates-model.js';
-import { getCell, type AnnualReportDoc } from '../../domain/annual-report/interchange.js';
 import { getPublishedReport, listPublishedReports } from '../../domain/annual-report/workflow-queries.js';
-import { NARRATIVE_LABELS } from '../../domain/annual-report/narrative.js';
+import { REPORT_CSS, renderReportHtmlFragment } from '../../infra/report-render/html.js';
 import type { Unit } from '../../domain/ports.js';
 import { getPublicUnitPage } from '../../domain/units/unit-queries.js';
 import type { HttpContext } from '../context.js';
 import { PORTAL_HEADERS } from '../plugins/security-headers.js';
 import { renderReportFile, type ReportFormat } from '../api/report-files.js';
-import { beijingDate, h, paragraphs, type Html } from './html.js';
+import { beijingDate, h, raw } from './html.js';
 import type { Rendered } from './page-cache.js';
 import type { Prefs } from './prefs.js';
 import { finishPage, loadSite, unitCrumbs, unitHref, type PageEnv } from './site.js';
@@ -36,40 +35,16 @@ export const reportHref = (u: Pick<Unit, 'slug'>, year: number, ext = '') => `/u
 type Serve = (req: FastifyRequest, reply: FastifyReply, path: string, render: (prefs: Prefs) => Promise<Rendered>) => Promise<FastifyReply>;
 type ErrorPage = (status: number, message: string, prefs: Prefs, path: string) => string;
 
-/** One template table in its published merged-cell layout (the grid is data: templates.ts). */
-function tableHtml(doc: AnnualReportDoc, grid: GridCell[][], headerRows: number, caption: string): Html {
-  const cell = (c: GridCell, header: boolean) => {
-    const span = h`${c.rowSpan && c.rowSpan > 1 ? h` rowspan="${c.rowSpan}"` : ''}${c.colSpan && c.colSpan > 1 ? h` colspan="${c.colSpan}"` : ''}`;
-    if (c.role === 'value') {
-      const v = c.path ? getCell(doc, c.path) : undefined;
-      return h`<td class="num"${span}>${v === null || v === undefined ? (c.path ? '—' : '') : String(v)}</td>`;
-    }
-    const scope = header ? h` scope="col"` : c.role === 'rowHeader' || c.role === 'section' ? h` scope="row"` : '';
-    return h`<th${scope}${span}${c.indent ? h` class="indent-${c.indent}"` : ''}>${c.text ?? ''}</th>`;
-  };
-  return h`<table class="data report-table"><caption>${caption}</caption><thead>${grid.slice(0, headerRows).map((row) => h`<tr>${row.map((c) => cell(c, true))}</tr>`)}</thead><tbody>${grid.slice(headerRows).map((row) => h`<tr>${row.map((c) => cell(c, false))}</tr>`)}</tbody></table>`;
-}
-
-export function reportBodyHtml(doc: AnnualReportDoc): Html {
-  const t = templateById(doc.template);
-  const parts: Html[] = [];
-  for (const s of t.sections) {
-    if (s.kind === 'narrative') parts.push(h`<section><h2>${s.heading || NARRATIVE_LABELS[s.key]}</h2><div class="section-text">${paragraphs(doc.narrative[s.key] ?? '')}</div></section>`);
-    else if (s.kind === 'table') {
-      const def = t.tables.find((x) => x.key === s.table);
-      if (def) parts.push(h`<section><h2>${s.heading}</h2>${tableHtml(doc, def.grid, def.headerRows, def.title)}</section>`);
-    } else if (s.kind === 'extra') {
-      for (const x of doc.narrative.extra ?? []) parts.push(h`<section><h2>${x.heading}</h2><div class="section-text">${paragraphs(x.text)}</div></section>`);
-    } else if (s.kind === 'indicators' && t.indicatorTable) {
-      parts.push(h`<section><h2>${s.heading}</h2>${tableHtml(doc, t.indicatorTable.grid, t.indicatorTable.headerRows, t.indicatorTable.title)}</section>`);
-    }
-  }
-  return h`${parts}`;
-}
+/** report-core's stylesheet for the official layout, served as a file (the portal CSP allows no inline style). */
+const CSS_BODY = Buffer.from(REPORT_CSS, 'utf8');
+export const REPORT_CSS_PATH = `/assets/annual-report-${createHash('sha256').update(CSS_BODY).digest('hex').slice(0, 10)}.css`;
 
 export function registerReportPages(app: FastifyInstance, ctx: HttpContext, tools: { serve: Serve; env: (path: string, prefs: Prefs) => PageEnv; errorPage: ErrorPage }): void {
   const { deps } = ctx;
   const files = new Map<string, Buffer>();
+
+  app.get(REPORT_CSS_PATH, async (_req, reply) => reply.headers(Object.fromEntries(PORTAL_HEADERS)).type('text/css; charset=utf-8')
+    .header('cache-control', 'public, max-age=31536000, immutable').send(CSS_BODY));
 
   app.get('/u/:slug/nb/', async (req, reply) => {
     const { slug } = req.params as { slug: string };
@@ -116,13 +91,12 @@ ${reports.length
       const site = await loadSite(deps);
       const title = reportTitle(unit.name, year);
       const published = report.publishedAt ? beijingDate(report.publishedAt) : '';
-      const main = h`<article class="annual-report">
-<h1>${title}</h1>
-<p class="meta">发布日期：<time datetime="${published}">${published}</time> · 格式：${templateById(report.doc.template).basis}</p>
+      // The document names the unit as it was when the report was made; the page title uses it too.
+      const main = h`<link rel="stylesheet" href="${REPORT_CSS_PATH}">
+${raw(renderReportHtmlFragment(report.doc, { titleLevel: 1 }))}
+<p class="meta">发布日期：<time datetime="${published}">${published}</time> · 格式依据：${templateById(report.doc.template).basis}</p>
 <p class="downloads">下载：${FORMAT_LABELS.map(([f, label], i) => h`${i ? ' · ' : ''}<a href="${reportHref(unit, year, f)}" download>${label}</a>`)}</p>
-${reportBodyHtml(report.doc)}
-<p><a href="/u/${unit.slug}/nb/">查看本单位历年年度报告</a> · <a href="${unitHref(unit)}">返回${unit.name}</a></p>
-</article>`;
+<p><a href="/u/${unit.slug}/nb/">查看本单位历年年度报告</a> · <a href="${unitHref(unit)}">返回${unit.name}</a></p>`;
       return { status: 200, html: await finishPage(tools.env(path, p), site, { title, crumbs: unitCrumbs(site, unit, '政府信息公开年报'), main, unit }) };
     });
   });
