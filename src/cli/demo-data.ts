@@ -120,6 +120,8 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; unitKey: st
   { username: 'gkb', displayName: '李娜', unitKey: 'office', role: 'officeAdmin', roleUnitKey: 'gov' },
   { username: 'xxy', displayName: '王磊', unitKey: 'fgw', role: 'infoOfficer', roleUnitKey: 'fgw' },
   { username: 'shy', displayName: '刘洋', unitKey: 'fgw', role: 'reviewer', roleUnitKey: 'fgw' },
+  // 主动公开 three-stage review: 初审 shy, 复审 fsh (another reviewer: four-eyes), 终审 gkb (公开办管理员).
+  { username: 'fsh', displayName: '赵敏', unitKey: 'fgw', role: 'reviewer', roleUnitKey: 'fgw' },
   { username: 'jbr', displayName: '陈静', unitKey: 'office', role: 'caseHandler', roleUnitKey: 'gov' },
   { username: 'jdy', displayName: '杨帆', unitKey: 'office', role: 'supervisor', roleUnitKey: 'gov' },
 ];

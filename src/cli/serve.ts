@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { buildApp } from '../http/app.js';
 import { openRuntime } from '../main.js';
 import { startOutboxSender } from '../infra/outbox-sender.js';
+import { startPublicationScheduler } from '../infra/publication-scheduler.js';
 import { configFrom } from './common.js';
 import { initDemo, isEmpty } from './init.js';
 import { isWorker, parseWorkers, runPrimary, wireWorkerInvalidation } from './cluster.js';
@@ -26,9 +27,12 @@ async function serve(cmd: Command, port: number | undefined, opts: { demoIfEmpty
   const app = await buildApp({ deps: rt.deps, config, onWrite, engine: rt.db.engine });
   // One mail sender per installation: in cluster mode, the worker in slot 0 (replacements keep the slot).
   const outbox = !isWorker() || process.env.GONGKAI_WORKER_SLOT === '0' ? startOutboxSender(rt, app.log) : { stop: async () => {} };
+  // Every process may run the scheduler (each item is published by one conditional update); one is enough.
+  const scheduler = !isWorker() || process.env.GONGKAI_WORKER_SLOT === '0' ? startPublicationScheduler(rt.deps, app.log) : { stop: async () => {} };
   const close = async () => {
     await app.close();
     await outbox.stop();
+    await scheduler.stop();
     await rt.close();
     process.exit(0);
   };

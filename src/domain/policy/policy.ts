@@ -27,6 +27,8 @@ export type Action =
   | 'publication.read'
   | 'publication.draft'
   | 'publication.review'
+  /** 主动公开 catalogue columns, review stages and code lists of a unit (公开办). */
+  | 'publication.manage'
   /** Platform-wide entries of the wording dictionary (checks before publication). */
   | 'publication.wordingPlatform'
   | 'request.read'
@@ -57,7 +59,7 @@ export const ROLE_GRANTS: Record<Role, RoleGrant> = {
     actions: new Set<Action>([
       'unit.read', 'unit.create', 'unit.update', 'unit.move', 'unit.deactivate', 'guide.edit',
       'account.read', 'account.manage', 'audit.read', 'audit.export', 'attachment.upload',
-      'publication.read', 'request.read', 'request.approveExtension', 'report.read', 'report.edit',
+      'publication.read', 'publication.review', 'publication.manage', 'request.read', 'request.approveExtension', 'report.read', 'report.edit',
     ]),
   },
   infoOfficer: {

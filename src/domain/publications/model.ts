@@ -135,7 +135,7 @@ export interface PublicationEvent {
 export interface ReviewStage {
   name: string;
   /** Roles that may act at this stage, within their policy scope (e.g. officeAdmin of the government above). */
-  roles: ('reviewer' | 'officeAdmin' | 'infoOfficer')[];
+  roles: ('reviewer' | 'officeAdmin')[];
   /** Art. 17: this stage must confirm the confidentiality review. */
   confidentialityReview: boolean;
 }
