@@ -7,6 +7,7 @@ import { registerDeadlineCommands } from './deadline.js';
 import { registerCalendarCommands } from './calendar.js';
 import { registerInitCommand } from './init.js';
 import { registerMigrateCommand } from './migrate.js';
+import { registerReportCommands } from './report.js';
 import { registerServeCommands } from './serve.js';
 import { registerUserCommands } from './user.js';
 
@@ -25,6 +26,7 @@ registerAuditCommands(program);
 registerBackupCommands(program);
 registerDeadlineCommands(program);
 registerCalendarCommands(program);
+registerReportCommands(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof ConfigError) console.error(e.message);
