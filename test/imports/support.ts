@@ -10,8 +10,15 @@ import * as OpenCC from 'opencc-js';
 import { templateCellPaths, getCell, type AnnualReportDoc } from '../../src/domain/annual-report/interchange.js';
 import { parseCellNumber, parseChineseNumeral } from '../../src/domain/imports/normalise.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-export const FIXTURE_DIR = path.resolve(here, '../../../shared/fixtures/annual-reports');
+/** The repository root (this file also runs bundled from .bench/ by the benchmarks). */
+function repoRoot(): string {
+  let d = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(d, 'package.json')) && path.dirname(d) !== d) d = path.dirname(d);
+  return d;
+}
+const ROOT = repoRoot();
+const here = path.join(ROOT, 'test/imports');
+export const FIXTURE_DIR = process.env.GONGKAI_REPORT_FIXTURES ?? path.resolve(ROOT, '../shared/fixtures/annual-reports');
 
 export interface Expected {
   fixture: string;
