@@ -54,7 +54,12 @@ export function reportPdfDefinition(doc: AnnualReportDoc): { definition: TDocume
   for (const b of m.blocks) {
     if (b.kind === 'heading') content.push({ text: b.text, font: 'NotoSansSC', ...body, leadingIndent: TYPE.indentChars * TYPE.bodyPt, headlineLevel: 1 });
     else if (b.kind === 'paragraph') content.push({ text: b.text, ...body, leadingIndent: TYPE.indentChars * TYPE.bodyPt, alignment: 'justify' });
-    else content.push(table(b.table));
+    else {
+      // Keep a section heading with its table (no heading alone at the foot of a page) when the table fits a page.
+      const heading = content.at(-1);
+      if (heading && b.table.rows.length <= 40) content.splice(-1, 1, { stack: [heading, table(b.table)], unbreakable: true });
+      else content.push(table(b.table));
+    }
   }
   const definition: TDocumentDefinitions = {
     pageSize: 'A4',
