@@ -4,6 +4,7 @@ import { ConfigError } from '../config.js';
 import { registerAuditCommands } from './audit.js';
 import { registerBackupCommands } from './backup.js';
 import { registerDeadlineCommands } from './deadline.js';
+import { registerExportSiteCommand } from './export-site.js';
 import { registerCalendarCommands } from './calendar.js';
 import { registerInitCommand } from './init.js';
 import { registerMigrateCommand } from './migrate.js';
@@ -25,6 +26,7 @@ registerUserCommands(program);
 registerAuditCommands(program);
 registerBackupCommands(program);
 registerDeadlineCommands(program);
+registerExportSiteCommand(program);
 registerCalendarCommands(program);
 registerReportCommands(program);
 

@@ -29,8 +29,8 @@ let serial = 0;
 
 export async function seedItem(rt: Runtime, o: SeedItemInput): Promise<PublicationItem & { attachmentIds: string[] }> {
   const deps = rt.deps;
-  const blobs = [];
-  for (const a of o.attachments ?? []) blobs.push({ ...a, ...(await deps.blobs.put(a.data)) });
+  const blobs: { filename: string; mime: string; sha256: string; size: number }[] = [];
+  for (const a of o.attachments ?? []) blobs.push({ filename: a.filename, mime: a.mime, ...(await deps.blobs.put(a.data)) });
   return deps.store.write(async (r) => {
     const unit = await r.units.getBySlug(o.slug);
     if (!unit) throw new Error(`no unit ${o.slug}`);

@@ -3,7 +3,8 @@
  * never a withdrawn one. Over 50,000 URLs (the protocol's limit per file) /sitemap.xml becomes a sitemap index
  * of /sitemap-1.xml, /sitemap-2.xml, …
  */
-import type { Repos } from '../../domain/ports.js';
+import type { Repos, Unit } from '../../domain/ports.js';
+import type { CatalogueColumn } from '../../domain/publications/model.js';
 import { xml } from './feeds.js';
 import { columnHref, itemHref, xxgkHref } from './publication-links.js';
 import type { Site } from './site.js';
@@ -22,27 +23,30 @@ ${urls.map((u) => `<url><loc>${xml(u.loc)}</loc>${u.lastmod ? `<lastmod>${xml(u.
 </urlset>
 `;
 
-/** The sitemap files: files[0] is /sitemap.xml (an index when there is more than one file of URLs). */
-export async function buildSitemaps(r: Repos, site: Site, baseUrl: string, maxUrls = SITEMAP_MAX_URLS): Promise<string[]> {
-  const urls: Url[] = [{ loc: `${baseUrl}/` }];
-  const active = new Map(site.units.filter((u) => u.status === 'active').map((u) => [u.id, u]));
-  const columns = await r.portal.allColumns();
-  const lastByColumn = new Map((await r.portal.publishedCounts()).map((c) => [c.columnId, c.lastUpdatedAt]));
+export interface SitemapSource {
+  units: Unit[];
+  columns: CatalogueColumn[];
+  /** Last change of a column's published items. */
+  lastByColumn: Map<string, string | null>;
+  items: { id: string; unitId: string; status: string; updatedAt: string }[];
+}
+
+/** The sitemap files from loaded data: files[0] is /sitemap.xml (an index when there is more than one file of URLs). */
+export function sitemapFiles(src: SitemapSource, baseUrl: string, href: (path: string) => string = (p) => p, maxUrls = SITEMAP_MAX_URLS): string[] {
+  const urls: Url[] = [{ loc: baseUrl + href('/') }];
+  const active = new Map(src.units.filter((u) => u.status === 'active').map((u) => [u.id, u]));
   for (const u of active.values()) {
-    urls.push({ loc: `${baseUrl}/u/${u.slug}/`, lastmod: u.updatedAt }, { loc: `${baseUrl}/u/${u.slug}/guide`, lastmod: u.updatedAt }, { loc: `${baseUrl}/u/${u.slug}/about`, lastmod: u.updatedAt }, { loc: baseUrl + xxgkHref(u.slug) });
+    for (const page of ['', 'guide', 'about']) urls.push({ loc: baseUrl + href(`/u/${u.slug}/${page}`), lastmod: u.updatedAt });
+    urls.push({ loc: baseUrl + href(xxgkHref(u.slug)) });
   }
-  for (const c of columns) {
+  for (const c of src.columns) {
     const u = active.get(c.unitId);
-    if (u) urls.push({ loc: baseUrl + columnHref(u.slug, c.code), lastmod: lastByColumn.get(c.id) ?? null });
+    if (u) urls.push({ loc: baseUrl + href(columnHref(u.slug, c.code)), lastmod: src.lastByColumn.get(c.id) ?? null });
   }
-  for (let after: string | null = null; ;) {
-    const page = await r.portal.scanPublicHeads(after, 5000);
-    for (const i of page) {
-      const u = active.get(i.unitId);
-      if (u && i.status === 'published') urls.push({ loc: baseUrl + itemHref(u.slug, i.id), lastmod: i.updatedAt });
-    }
-    if (page.length < 5000) break;
-    after = page[page.length - 1]!.id;
+  for (const i of src.items) {
+    const u = active.get(i.unitId);
+    // Withdrawn items keep their URL (it explains the withdrawal) but are not offered to crawlers.
+    if (u && i.status === 'published') urls.push({ loc: baseUrl + href(itemHref(u.slug, i.id)), lastmod: i.updatedAt });
   }
   if (urls.length <= maxUrls) return [urlset(urls)];
   const files: string[] = [];
@@ -53,4 +57,17 @@ ${files.map((_, n) => `<sitemap><loc>${xml(`${baseUrl}/sitemap-${n + 1}.xml`)}</
 </sitemapindex>
 `;
   return [index, ...files];
+}
+
+export async function buildSitemaps(r: Repos, site: Site, baseUrl: string, maxUrls = SITEMAP_MAX_URLS): Promise<string[]> {
+  const columns = await r.portal.allColumns();
+  const lastByColumn = new Map((await r.portal.publishedCounts()).map((c) => [c.columnId, c.lastUpdatedAt]));
+  const items: SitemapSource['items'] = [];
+  for (let after: string | null = null; ;) {
+    const page = await r.portal.scanPublicHeads(after, 5000);
+    items.push(...page);
+    if (page.length < 5000) break;
+    after = page[page.length - 1]!.id;
+  }
+  return sitemapFiles({ units: site.units, columns, lastByColumn, items }, baseUrl, undefined, maxUrls);
 }

@@ -1,0 +1,78 @@
+/**
+ * Writes the static copy's files only when their content changed (compared by hash with the manifest), each
+ * through a temporary file and a rename so that a file server never sends a half-written page, and remembers
+ * which files this run produced so that the caller can delete the ones no longer produced.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface WriteStats {
+  written: number;
+  unchanged: number;
+  deleted: number;
+  bytes: number;
+}
+
+export const contentHash = (data: Buffer | string): string => createHash('sha1').update(data).digest('base64url');
+
+export class SiteWriter {
+  readonly produced = new Set<string>();
+  readonly stats: WriteStats = { written: 0, unchanged: 0, deleted: 0, bytes: 0 };
+  private dirs = new Set<string>();
+
+  constructor(private readonly root: string, readonly files: Map<string, string>) {}
+
+  private ensureDir(dir: string): void {
+    if (this.dirs.has(dir)) return;
+    fs.mkdirSync(dir, { recursive: true });
+    this.dirs.add(dir);
+  }
+
+  /** Writes `rel` unless the manifest already has this hash for it and the file is there. */
+  write(rel: string, data: Buffer | string, hash = contentHash(data)): void {
+    this.produced.add(rel);
+    const abs = path.join(this.root, rel);
+    if (this.files.get(rel) === hash && fs.existsSync(abs)) {
+      this.stats.unchanged++;
+      return;
+    }
+    this.ensureDir(path.dirname(abs));
+    const tmp = `${abs}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, data);
+    fs.renameSync(tmp, abs);
+    this.files.set(rel, hash);
+    this.stats.written++;
+    this.stats.bytes += typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+  }
+
+  /** Whether `rel` is already there with this hash (lets the caller skip loading bytes, e.g. attachments). */
+  current(rel: string, hash: string): boolean {
+    return this.files.get(rel) === hash && fs.existsSync(path.join(this.root, rel));
+  }
+
+  /** Records an unchanged file as produced without touching it. */
+  keep(rel: string): void {
+    this.produced.add(rel);
+    this.stats.unchanged++;
+  }
+
+  /** Deletes files of the manifest that this run did not produce, among those `inScope` says were re-rendered. */
+  prune(inScope: (rel: string) => boolean): void {
+    for (const rel of [...this.files.keys()]) {
+      if (this.produced.has(rel) || !inScope(rel)) continue;
+      fs.rmSync(path.join(this.root, rel), { force: true });
+      this.files.delete(rel);
+      this.stats.deleted++;
+      // Remove directories left empty (an item's files/ after withdrawal, a column's last page).
+      for (let dir = path.dirname(path.join(this.root, rel)); dir.startsWith(this.root) && dir !== this.root; dir = path.dirname(dir)) {
+        try {
+          fs.rmdirSync(dir);
+          this.dirs.delete(dir);
+        } catch {
+          break;
+        }
+      }
+    }
+  }
+}
