@@ -3,6 +3,7 @@ import {
   AuditOutlined, BarChartOutlined, BookOutlined, ApartmentOutlined, CalendarOutlined, FormOutlined, HomeOutlined,
   InboxOutlined, OrderedListOutlined, LogoutOutlined, MenuOutlined, SettingOutlined, TeamOutlined,
 } from '@ant-design/icons';
+import { FileSearchOutlined, NotificationOutlined } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Popover, Space, Spin, Tag, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { Suspense, useState } from 'react';
@@ -40,6 +41,8 @@ export function AppLayout() {
         }
       : null,
     can.calendar && !can.readRequests ? { key: '/calendar', icon: <CalendarOutlined />, label: <Link to="/calendar">工作日历</Link> } : null,
+    can.publications ? { key: '/wording', icon: <FileSearchOutlined />, label: <Link to="/wording">用语词库</Link> } : null,
+    can.publications ? { key: '/offline', icon: <NotificationOutlined />, label: <Link to="/offline">其他渠道公开</Link> } : null,
     can.accounts ? { key: '/accounts', icon: <TeamOutlined />, label: <Link to="/accounts">账号管理</Link> } : null,
     can.audit ? { key: '/audit', icon: <AuditOutlined />, label: <Link to="/audit">审计日志</Link> } : null,
     { key: '/guide', icon: <BookOutlined />, label: <Link to="/guide">公开指南</Link> },

@@ -8,6 +8,8 @@ export function capabilities(session: SessionInfo) {
     sysAdmin: session.can.sysAdmin,
     readRequests: session.can.readRequests,
     handleRequests: session.can.handleRequests,
+    /** Every role except 案件经办人 reads publications (ROLE_GRANTS in src/domain/policy/policy.ts). */
+    publications: session.roles.some((r) => r.role !== 'caseHandler'),
     calendar: session.can.sysAdmin || session.can.manageUnits,
   };
 }

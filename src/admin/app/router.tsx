@@ -20,6 +20,8 @@ const DetailPage = lazy(() => import('../pages/applications/DetailPage'));
 const StatsPage = lazy(() => import('../pages/applications/StatsPage'));
 const CalendarPage = lazy(() => import('../pages/applications/CalendarPage'));
 const NoticeSettingsPage = lazy(() => import('../pages/applications/NoticeSettingsPage'));
+const WordingPage = lazy(() => import('../pages/wording/WordingPage'));
+const OfflinePage = lazy(() => import('../pages/offline/OfflinePage'));
 
 export const router = createBrowserRouter(
   [
@@ -47,6 +49,8 @@ export const router = createBrowserRouter(
             { path: 'applications/:id', element: <DetailPage /> },
             { path: 'calendar', element: <CalendarPage /> },
             { path: 'notice-settings', element: <NoticeSettingsPage /> },
+            { path: 'wording', element: <WordingPage /> },
+            { path: 'offline', element: <OfflinePage /> },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

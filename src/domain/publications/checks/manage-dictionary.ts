@@ -90,13 +90,17 @@ export async function deleteEntry(deps: Deps, actor: Actor, id: string): Promise
  * The entries that apply to a unit (its own, its ancestors', platform-wide), or only one scope's entries when
  * `scope` is given. Readable by anyone who may read the unit's publications.
  */
-export async function listEntries(deps: Deps, actor: Actor, q: { unitId: string; scope?: 'all' | 'unit' | 'platform'; kind?: string; q?: string }): Promise<{ entries: (WordingEntry & { editable: boolean })[] }> {
+export async function listEntries(deps: Deps, actor: Actor, q: { unitId: string; scope?: 'all' | 'unit' | 'platform'; kind?: string; q?: string }): Promise<{ entries: (WordingEntry & { editable: boolean })[]; canEditUnit: boolean; canEditPlatform: boolean }> {
   return deps.store.read(async (r) => {
     const tree = await loadTreeOnly(r);
     if (!can(actor, 'publication.read', q.unitId, tree)) throw notFound('单位');
     const chain = [q.unitId, ...tree.ancestors(q.unitId)];
     const scopes = q.scope === 'unit' ? [q.unitId] : q.scope === 'platform' ? [null] : [...chain, null];
     const entries = await r.publicationChecks.listEntries({ scopes, kind: q.kind, q: q.q });
-    return { entries: entries.map((e) => ({ ...e, editable: canEditScope(actor, e.unitId, tree) })) };
+    return {
+      entries: entries.map((e) => ({ ...e, editable: canEditScope(actor, e.unitId, tree) })),
+      canEditUnit: canEditScope(actor, q.unitId, tree),
+      canEditPlatform: canEditScope(actor, null, tree),
+    };
   });
 }

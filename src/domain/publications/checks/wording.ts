@@ -6,16 +6,9 @@
  * error of expression fails a government website outright, so such entries block publication.
  */
 import AhoCorasick from 'modern-ahocorasick';
+import { WORDING_KIND_LABELS, type Severity, type WordingKind } from './labels.js';
 
-export type WordingKind = 'sensitive' | 'wrong' | 'outdatedName' | 'typo';
-export const WORDING_KIND_LABELS: Record<WordingKind, string> = {
-  sensitive: '敏感或涉密表述',
-  wrong: '错误表述',
-  outdatedName: '过时的机构名称或职务',
-  typo: '常见错别字',
-};
-export type Severity = 'block' | 'warn';
-export const SEVERITY_LABELS: Record<Severity, string> = { block: '阻止发布', warn: '提示' };
+export { SEVERITY_LABELS, WORDING_KIND_LABELS, type Severity, type WordingKind } from './labels.js';
 
 export interface WordingEntry {
   id: string;

@@ -89,15 +89,16 @@ export const offlineListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(20),
 });
 
-export async function listOffline(deps: Deps, actor: Actor, query: unknown): Promise<{ total: number; items: OfflinePublication[] }> {
+export async function listOffline(deps: Deps, actor: Actor, query: unknown): Promise<{ total: number; items: OfflinePublication[]; canEdit: boolean }> {
   const v = parseInput(offlineListQuery, query);
   return deps.store.read(async (r) => {
     const tree = await loadTreeOnly(r);
     if (!can(actor, 'publication.read', v.unitId, tree)) throw notFound('单位');
-    return r.offlinePublications.list({
+    const page = await r.offlinePublications.list({
       unitIds: [v.unitId], channel: v.channel, q: v.q || undefined, offset: v.offset, limit: v.limit,
       ...(v.year ? { from: `${v.year}-01-01`, to: `${v.year}-12-31` } : {}),
     });
+    return { ...page, canEdit: canEdit(actor, v.unitId, tree) };
   });
 }
 
