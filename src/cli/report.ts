@@ -10,6 +10,7 @@ import { parseAnnualReportDoc, type AnnualReportDoc } from '../domain/annual-rep
 import { reportTitle, templateById } from '../domain/annual-report/templates.js';
 import { validateAnnualReport, type RuleCheck, type ValidationResult } from '../domain/annual-report/validate.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../infra/report-render/index.js';
+import { registerReportCompute } from './report-compute.js';
 import { registerReportImportCommand } from './report-import.js';
 
 /** Exit code for a file that cannot be read or is not an interchange document (1 is "has errors"). */
@@ -113,6 +114,7 @@ export function registerReportCommands(program: Command): void {
   registerValidate(report);
   registerRender(report);
   // report compute (src/cli/report-compute.ts) registers here:
+  registerReportCompute(report);
   // report import (src/cli/report-import.ts) registers here:
   registerReportImportCommand(report);
 }
