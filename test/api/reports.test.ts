@@ -21,14 +21,14 @@ describe.each(ENGINES)('annual reports (年度报告) on %s', (engine) => {
   let jyjAdmin: Client;
   let county: Client;
   let watcher: Client;
-  let ids: Record<string, string>;
+  let ids: Record<'anlan' | 'fgj' | 'jyj' | 'zrzyj' | 'chengguan', string>;
   const act = (c: Client, id: string, action: string, body: Record<string, unknown> = {}) => c.post(`/api/v1/reports/${id}/actions/${action}`, body);
   const row = async (c: Client, year: number, slugId: string) =>
     (await c.get(`/api/v1/reports?year=${year}`)).json().items.find((x: { unitId: string }) => x.unitId === slugId);
 
   beforeAll(async () => {
     t = await buildTestApp(engine);
-    ids = Object.fromEntries(await Promise.all(['anlan', 'fgj', 'jyj', 'zrzyj', 'chengguan'].map(async (s) => [s, await t.unitId(s)])));
+    ids = Object.fromEntries(await Promise.all(['anlan', 'fgj', 'jyj', 'zrzyj', 'chengguan'].map(async (s) => [s, await t.unitId(s)]))) as typeof ids;
     fgjAdmin = await t.clientWithRole('nb.fgj', 'officeAdmin', 'fgj');
     jyjAdmin = await t.clientWithRole('nb.jyj', 'officeAdmin', 'jyj');
     county = await t.clientWithRole('nb.county', 'officeAdmin', 'anlan', 'zfb');
@@ -142,6 +142,10 @@ describe.each(ENGINES)('annual reports (年度报告) on %s', (engine) => {
     const docx = await t.app.inject({ url: `/u/fgj/nb/${YEAR}.docx` });
     expect(docx.statusCode).toBe(200);
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const xlsx = await fgjAdmin.get(`/api/v1/reports/${reportId}/download/xlsx`);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const pdf = await t.app.inject({ url: `/u/fgj/nb/${YEAR}.pdf` });
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const css = page.body.match(/href="(\/assets\/annual-report-[0-9a-f]+\.css)"/)?.[1];
     expect((await t.app.inject({ url: css as string })).statusCode).toBe(200);
     expect((await t.app.inject({ url: `/u/fgj/nb/` })).body).toContain(`/u/fgj/nb/${YEAR}`);

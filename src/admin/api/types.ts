@@ -52,6 +52,7 @@ export interface SessionInfo {
     editGuide: boolean;
     readRequests: boolean;
     handleRequests: boolean;
+    readReports: boolean;
     sysAdmin: boolean;
   };
 }

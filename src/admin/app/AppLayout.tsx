@@ -1,6 +1,6 @@
 /** The frame of every page after login: side menu, current user with unit and roles, logout. */
 import {
-  AuditOutlined, BarChartOutlined, BookOutlined, ApartmentOutlined, CalendarOutlined, FormOutlined, HomeOutlined,
+  AuditOutlined, BarChartOutlined, BookOutlined, ApartmentOutlined, CalendarOutlined, FileTextOutlined, FormOutlined, HomeOutlined,
   InboxOutlined, OrderedListOutlined, LogoutOutlined, MenuOutlined, SettingOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import { FileSearchOutlined, NotificationOutlined } from '@ant-design/icons';
@@ -43,14 +43,26 @@ export function AppLayout() {
     can.calendar && !can.readRequests ? { key: '/calendar', icon: <CalendarOutlined />, label: <Link to="/calendar">工作日历</Link> } : null,
     can.publications ? { key: '/wording', icon: <FileSearchOutlined />, label: <Link to="/wording">用语词库</Link> } : null,
     can.publications ? { key: '/offline', icon: <NotificationOutlined />, label: <Link to="/offline">其他渠道公开</Link> } : null,
+    can.readReports
+      ? {
+          key: 'reports',
+          icon: <FileTextOutlined />,
+          label: '年度报告',
+          children: [
+            { key: '/reports', icon: <OrderedListOutlined />, label: <Link to="/reports">年度报告</Link> },
+            { key: '/reports/board', icon: <BarChartOutlined />, label: <Link to="/reports/board">汇总看板</Link> },
+          ],
+        }
+      : null,
     can.accounts ? { key: '/accounts', icon: <TeamOutlined />, label: <Link to="/accounts">账号管理</Link> } : null,
     can.audit ? { key: '/audit', icon: <AuditOutlined />, label: <Link to="/audit">审计日志</Link> } : null,
     { key: '/guide', icon: <BookOutlined />, label: <Link to="/guide">公开指南</Link> },
     { key: '/settings', icon: <SettingOutlined />, label: <Link to="/settings">个人设置</Link> },
   ];
   const [first = '', second = ''] = location.pathname.split('/').slice(1);
-  const selected = first === 'applications' ? (second === 'new' || second === 'stats' ? `/applications/${second}` : '/applications') : `/${first}`;
-  const [openKeys, setOpenKeys] = useState<string[]>(first === 'applications' || first === 'calendar' || first === 'notice-settings' ? ['requests'] : []);
+  const selected = first === 'applications' ? (second === 'new' || second === 'stats' ? `/applications/${second}` : '/applications')
+    : first === 'reports' ? (second === 'board' ? '/reports/board' : '/reports') : `/${first}`;
+  const [openKeys, setOpenKeys] = useState<string[]>(first === 'applications' || first === 'calendar' || first === 'notice-settings' ? ['requests'] : first === 'reports' ? ['reports'] : []);
   const menu = (
     <nav aria-label="主菜单">
       <Menu mode="inline" selectedKeys={[selected]} openKeys={collapsed && !mobile ? undefined : openKeys} onOpenChange={setOpenKeys} items={items} onClick={() => setDrawerOpen(false)} style={{ borderInlineEnd: 0 }} />

@@ -10,6 +10,7 @@ export function capabilities(session: SessionInfo) {
     handleRequests: session.can.handleRequests,
     /** Every role except 案件经办人 reads publications (ROLE_GRANTS in src/domain/policy/policy.ts). */
     publications: session.roles.some((r) => r.role !== 'caseHandler'),
+    readReports: session.can.readReports,
     calendar: session.can.sysAdmin || session.can.manageUnits,
   };
 }

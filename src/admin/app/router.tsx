@@ -22,6 +22,9 @@ const CalendarPage = lazy(() => import('../pages/applications/CalendarPage'));
 const NoticeSettingsPage = lazy(() => import('../pages/applications/NoticeSettingsPage'));
 const WordingPage = lazy(() => import('../pages/wording/WordingPage'));
 const OfflinePage = lazy(() => import('../pages/offline/OfflinePage'));
+const ReportsPage = lazy(() => import('../pages/reports/ReportsPage'));
+const ReportEditorPage = lazy(() => import('../pages/reports/ReportEditorPage'));
+const ReportBoardPage = lazy(() => import('../pages/reports/BoardPage'));
 
 export const router = createBrowserRouter(
   [
@@ -51,6 +54,9 @@ export const router = createBrowserRouter(
             { path: 'notice-settings', element: <NoticeSettingsPage /> },
             { path: 'wording', element: <WordingPage /> },
             { path: 'offline', element: <OfflinePage /> },
+            { path: 'reports', element: <ReportsPage /> },
+            { path: 'reports/board', element: <ReportBoardPage /> },
+            { path: 'reports/:id', element: <ReportEditorPage /> },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

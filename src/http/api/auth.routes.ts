@@ -60,6 +60,7 @@ export const authRoutes = (ctx: HttpContext): FastifyPluginAsyncZod => async (ap
         editGuide: anywhere('guide.edit'),
         readRequests: anywhere('request.read'),
         handleRequests: anywhere('request.handle'),
+        readReports: anywhere('report.read'),
         sysAdmin: auth.actor.roles.some((x) => x.role === 'sysAdmin'),
       },
     };

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { templateById } from '../../domain/annual-report/templates.js';
 import { getPublishedReport, listPublishedReports } from '../../domain/annual-report/workflow-queries.js';
-import { REPORT_CSS, renderReportHtmlFragment } from '../../infra/report-render/html.js';
+import { REPORT_CSS, REPORT_MIME, renderReportHtmlFragment } from '../../infra/report-render/index.js';
 import type { Unit } from '../../domain/ports.js';
 import { getPublicUnitPage } from '../../domain/units/unit-queries.js';
 import type { HttpContext } from '../context.js';
@@ -21,12 +21,6 @@ import { finishPage, loadSite, unitCrumbs, unitHref, type PageEnv } from './site
 
 const FILE_RE = /^(\d{4})(?:\.(docx|pdf|xlsx|json))?$/;
 const SLUG_RE = /^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/;
-const FILE_MIME: Record<Exclude<ReportFormat, 'html'>, string> = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  pdf: 'application/pdf',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  json: 'application/json; charset=utf-8',
-};
 const FORMAT_LABELS: [Exclude<ReportFormat, 'html'>, string][] = [['docx', 'Word 文档（DOCX）'], ['pdf', 'PDF'], ['xlsx', 'Excel 表格（XLSX）'], ['json', '数据（JSON）']];
 
 export const reportTitle = (unitName: string, year: number) => `${unitName}${year}年政府信息公开工作年度报告`;
@@ -80,7 +74,7 @@ ${reports.length
         files.set(key, data);
       }
       const name = `${reportTitle(found.unit.name, year)}.${format}`;
-      return reply.headers(Object.fromEntries(PORTAL_HEADERS)).type(FILE_MIME[format]).header('cache-control', 'public, max-age=300')
+      return reply.headers(Object.fromEntries(PORTAL_HEADERS)).type(REPORT_MIME[format]).header('cache-control', 'public, max-age=300')
         .header('content-disposition', `${format === 'pdf' ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(name)}`).send(data);
     }
     const path = `/u/${slug}/nb/${year}`;
