@@ -37,6 +37,8 @@ export function AppLayout() {
             { key: '/applications/stats', icon: <BarChartOutlined />, label: <Link to="/applications/stats">统计</Link> },
             can.calendar ? { key: '/calendar', icon: <CalendarOutlined />, label: <Link to="/calendar">工作日历</Link> } : null,
             can.calendar ? { key: '/notice-settings', icon: <FormOutlined />, label: <Link to="/notice-settings">告知书设置</Link> } : null,
+            // Case handlers keep the register of cases about their replies (table 四) without the reports menu.
+            !can.readReports ? { key: '/reports/review-cases', icon: <AuditOutlined />, label: <Link to="/reports/review-cases">复议诉讼登记</Link> } : null,
           ],
         }
       : null,
@@ -51,6 +53,8 @@ export function AppLayout() {
           children: [
             { key: '/reports', icon: <OrderedListOutlined />, label: <Link to="/reports">年度报告</Link> },
             { key: '/reports/board', icon: <BarChartOutlined />, label: <Link to="/reports/board">汇总看板</Link> },
+            { key: '/reports/review-cases', icon: <AuditOutlined />, label: <Link to="/reports/review-cases">复议诉讼登记</Link> },
+            { key: '/reports/data', icon: <FormOutlined />, label: <Link to="/reports/data">统计数据录入</Link> },
           ],
         }
       : null,
@@ -61,7 +65,7 @@ export function AppLayout() {
   ];
   const [first = '', second = ''] = location.pathname.split('/').slice(1);
   const selected = first === 'applications' ? (second === 'new' || second === 'stats' ? `/applications/${second}` : '/applications')
-    : first === 'reports' ? (second === 'board' ? '/reports/board' : '/reports') : `/${first}`;
+    : first === 'reports' ? (second === 'board' || second === 'review-cases' || second === 'data' ? `/reports/${second}` : '/reports') : `/${first}`;
   const [openKeys, setOpenKeys] = useState<string[]>(first === 'applications' || first === 'calendar' || first === 'notice-settings' ? ['requests'] : first === 'reports' ? ['reports'] : []);
   const menu = (
     <nav aria-label="主菜单">

@@ -25,6 +25,8 @@ const OfflinePage = lazy(() => import('../pages/offline/OfflinePage'));
 const ReportsPage = lazy(() => import('../pages/reports/ReportsPage'));
 const ReportEditorPage = lazy(() => import('../pages/reports/ReportEditorPage'));
 const ReportBoardPage = lazy(() => import('../pages/reports/BoardPage'));
+const ReviewCasesPage = lazy(() => import('../pages/review-cases/ReviewCasesPage'));
+const ReportDataPage = lazy(() => import('../pages/report-data/ReportDataPage'));
 
 export const router = createBrowserRouter(
   [
@@ -56,6 +58,8 @@ export const router = createBrowserRouter(
             { path: 'offline', element: <OfflinePage /> },
             { path: 'reports', element: <ReportsPage /> },
             { path: 'reports/board', element: <ReportBoardPage /> },
+            { path: 'reports/review-cases', element: <ReviewCasesPage /> },
+            { path: 'reports/data', element: <ReportDataPage /> },
             { path: 'reports/:id', element: <ReportEditorPage /> },
             { path: '*', element: <NotFoundPage /> },
           ],

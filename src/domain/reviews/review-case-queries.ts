@@ -32,7 +32,7 @@ async function present(r: Repos, actor: Actor, cases: ReviewCase[], names: Map<s
 
 export async function listReviewCases(
   deps: Deps, actor: Actor, q: { unitId?: string | undefined; year?: number | undefined; kind?: ReviewKind | undefined; offset: number; limit: number },
-): Promise<{ total: number; items: ReviewCaseView[] }> {
+): Promise<{ total: number; items: ReviewCaseView[]; canEdit: boolean }> {
   return deps.store.read(async (r) => {
     const { tree, units } = await loadTree(r);
     let unitIds = units.map((u) => u.id).filter((id) => canReadCases(actor, id, tree));
@@ -41,7 +41,9 @@ export async function listReviewCases(
       unitIds = [q.unitId];
     }
     const page = await r.reviewCases.list({ unitIds, year: q.year, kind: q.kind, offset: q.offset, limit: q.limit });
-    return { total: page.total, items: await present(r, actor, page.items, new Map(units.map((u) => [u.id, u.name])), tree) };
+    // canEdit: may the actor register cases for the chosen unit (the list page's 登记 button).
+    const canEdit = q.unitId ? canEditCases(actor, q.unitId, tree) : false;
+    return { total: page.total, items: await present(r, actor, page.items, new Map(units.map((u) => [u.id, u.name])), tree), canEdit };
   });
 }
 
