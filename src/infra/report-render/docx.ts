@@ -42,7 +42,7 @@ function table(t: RenderTable): Table {
   const cell = (c: RenderCell) => {
     const width = widths.slice(c.col, c.col + c.colSpan).reduce((a, b) => a + b, 0);
     const header = c.role === 'colHeader' || c.role === 'corner';
-    const align = c.role === 'value' ? AlignmentType.RIGHT : c.role === 'rowHeader' || c.role === 'section' ? AlignmentType.LEFT : AlignmentType.CENTER;
+    const align = c.role === 'value' ? AlignmentType.CENTER : c.role === 'rowHeader' || c.role === 'section' ? AlignmentType.LEFT : AlignmentType.CENTER;
     return new TableCell({
       width: { size: width, type: WidthType.DXA },
       ...(c.colSpan > 1 ? { columnSpan: c.colSpan } : {}),

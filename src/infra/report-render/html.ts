@@ -120,7 +120,8 @@ export const REPORT_CSS = `
 .gk-nb-table th { font-weight: normal; background: #f3f4f6; text-align: center; }
 .gk-nb-table th[scope="row"] { text-align: left; }
 .gk-nb-table .gk-nb-block { text-align: left; font-weight: bold; }
-.gk-nb-num { text-align: right; font-variant-numeric: tabular-nums; }
+.gk-nb-num { text-align: center; font-variant-numeric: tabular-nums; width: 4.5em; }
+.gk-nb-table th[scope="col"] { min-width: 4.5em; }
 .gk-nb-unit { text-align: center; }
 .gk-nb-indent-1 { padding-left: 1.5em !important; } .gk-nb-indent-2 { padding-left: 3em !important; } .gk-nb-indent-3 { padding-left: 4.5em !important; }
 @media print { .gk-nb-table-wrap { overflow: visible; } .gk-nb-table th { background: none; } }

@@ -32,7 +32,7 @@ function table(t: RenderTable): Content {
         font: header || c.role === 'section' ? 'NotoSansSC' : 'NotoSerifSC',
         fontSize,
         lineHeight: 1,
-        alignment: c.role === 'value' ? 'right' : c.role === 'rowHeader' || c.role === 'section' ? 'left' : 'center',
+        alignment: c.role === 'value' ? 'center' : c.role === 'rowHeader' || c.role === 'section' ? 'left' : 'center',
         ...(c.indent ? { margin: [c.indent * fontSize, 0, 0, 0] } : {}),
         ...(header ? { fillColor: '#f2f2f2' } : {}),
       };

@@ -34,7 +34,7 @@ function tableSheet(wb: ExcelJS.Workbook, t: RenderTable): void {
       cell.alignment = {
         vertical: 'middle',
         wrapText: true,
-        horizontal: c.role === 'value' ? 'right' : c.role === 'rowHeader' || c.role === 'section' ? 'left' : 'center',
+        horizontal: c.role === 'value' ? 'center' : c.role === 'rowHeader' || c.role === 'section' ? 'left' : 'center',
         ...(c.indent ? { indent: c.indent } : {}),
       };
       if (header) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
