@@ -96,9 +96,9 @@ function handQueries(unitFilter) {
         sum(case when eff < '${s}' and (closed is null or closed >= '${s}') then 1 else 0 end) as carried_over,
         sum(case when eff <= '${e}' and (closed is null or closed > '${e}') then 1 else 0 end) as carried_forward, ${results}
       from (select a.unit_id, a.applicant_type, a.outcome, coalesce(a.correction_received_on, a.received_on) as eff,
-              case when a.replied_on is not null then a.replied_on when a.status in ('withdrawn', 'archived') then
-                (select min(w.effective_on) from application_events w where w.application_id = a.id and w.action = 'withdraw') end as closed
-            from applications a where a.received_on is not null and a.received_on <= '${e}' ${unitFilter('a.unit_id')}) x
+              coalesce(a.replied_on, w.effective_on) as closed
+            from applications a left join application_events w on w.application_id = a.id and w.action = 'withdraw' and a.replied_on is null
+            where a.received_on is not null and a.received_on <= '${e}' ${unitFilter('a.unit_id')}) x
       group by unit_id, applicant_type`,
     proactive: `select unit_id, case when genre = '命令（令）' then 'regulations' else 'normativeDocuments' end as row_key,
         sum(case when published_on >= '${s}' then 1 else 0 end) as issued,
@@ -194,13 +194,13 @@ async function bench(engine) {
     return { engine, seedMs, single, singleDrill, hand, batchMs, handAllMs };
   } finally {
     await db.close();
-    if (dbName) {
+    if (dbName && !process.env.KEEP) {
       const c = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${dbName}`);
       await c.end();
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!process.env.KEEP) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -78,12 +78,10 @@ export function reportDataRepository(q: Q, engine: Engine): ReportDataRepository
         from (
           select a.id, a.unit_id, a.applicant_type, a.outcome,
             coalesce(a.correction_received_on, a.received_on) as eff,
-            case when a.replied_on is not null then a.replied_on
-                 when a.status in ('withdrawn', 'archived') then (
-                   select min(coalesce(e.effective_on, substr(e.at, 1, 10))) from application_events e
-                   where e.application_id = a.id and e.action = 'withdraw')
-            end as closed
+            coalesce(a.replied_on, e.effective_on, substr(e.at, 1, 10)) as closed
           from applications a
+          -- At most one withdraw event per application (withdrawn is final: status.ts), so the join adds no rows.
+          left join application_events e on e.application_id = a.id and e.action = 'withdraw' and a.replied_on is null
           where a.received_on is not null and a.received_on <= ${end} ${unitFilter(unitIds, 'a.unit_id')}
         ) x
         where eff <= ${end} and (closed is null or closed >= ${start})
