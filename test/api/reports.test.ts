@@ -149,6 +149,10 @@ describe.each(ENGINES)('annual reports (年度报告) on %s', (engine) => {
     const css = page.body.match(/href="(\/assets\/annual-report-[0-9a-f]+\.css)"/)?.[1];
     expect((await t.app.inject({ url: css as string })).statusCode).toBe(200);
     expect((await t.app.inject({ url: `/u/fgj/nb/` })).body).toContain(`/u/fgj/nb/${YEAR}`);
+    // Listed in the unit's 政府信息公开年报 column (code gknb).
+    const column = await t.app.inject({ url: '/u/fgj/c/gknb/' });
+    expect(column.statusCode).toBe(200);
+    expect(column.body).toContain(`href="/u/fgj/nb/${YEAR}"`);
     expect((await t.app.inject({ url: `/u/jyj/nb/${YEAR}` })).statusCode).toBe(404); // not published
     expect((await fgjAdmin.get(`/api/v1/reports/${reportId}/download/json`)).json().year).toBe(YEAR);
     expect((await act(fgjAdmin, reportId, 'return', { comment: '再改' })).statusCode).toBe(403);

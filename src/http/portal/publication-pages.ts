@@ -107,6 +107,8 @@ export interface ColumnPageData {
   total: number;
   rows: ListRow[];
   counts: Map<string, number>;
+  /** Extra content above the list (the gknb column shows the published annual reports: report-pages.ts). */
+  extra?: Html | undefined;
 }
 
 export const pageCount = (total: number): number => Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -143,6 +145,7 @@ export async function renderColumnPage(env: PageEnv, site: Site, d: ColumnPageDa
 <p class="meta">${unit.name} · 共 ${d.total} 条${pages > 1 ? h` · 第 ${d.page} 页，共 ${pages} 页` : ''}</p>
 ${c.description ? h`<p>${c.description}</p>` : ''}
 ${kids.length ? h`<nav class="subcols" aria-label="下级栏目"><h2>下级栏目</h2>${columnTree(slug, d.cat, c.id, d.counts)}</nav>` : ''}
+${d.extra ?? ''}
 ${c.acceptsItems || d.total ? h`<h2 id="items" class="vh">信息列表</h2>${docList(slug, d.rows, 'items')}` : ''}
 ${pager((p) => columnHref(slug, c.code, p), d.page, pages)}
 <p class="feeds">订阅本栏目：<a href="${rss}">RSS</a>　<a href="${atom}">Atom</a></p>`;

@@ -17,6 +17,7 @@ import { LATEST, pageCount, renderColumnPage, renderXxgkHome } from './publicati
 import { loadSite, type PageEnv, type Site } from './site.js';
 import { buildSitemaps, SITEMAP_TYPE } from './sitemap.js';
 import type { ViewCounter } from './view-counter.js';
+import { annualReportColumnList } from './report-pages.js';
 
 export interface PortalKit {
   serve(req: FastifyRequest, reply: FastifyReply, key: string, render: (prefs: Prefs) => Promise<Rendered>): Promise<FastifyReply>;
@@ -96,6 +97,7 @@ export async function registerPublicationRoutes(app: FastifyInstance, ctx: HttpC
       if (page > pageCount(total)) return notFound(prefs, path, `该栏目共 ${pageCount(total)} 页，没有第 ${page} 页。`);
       const html = await renderColumnPage(kit.env(path, prefs), site, {
         cat, column, path: columnPath(cat.byId, column), page, total, rows: items, counts: new Map(counts.map((c) => [c.columnId, c.count])),
+        extra: column.code === 'gknb' && page === 1 ? await annualReportColumnList(deps, unit) : undefined,
       });
       return { status: 200, html };
     });

@@ -14,7 +14,7 @@ import { getPublicUnitPage } from '../../domain/units/unit-queries.js';
 import type { HttpContext } from '../context.js';
 import { PORTAL_HEADERS } from '../plugins/security-headers.js';
 import { renderReportFile, type ReportFormat } from '../api/report-files.js';
-import { beijingDate, h, raw } from './html.js';
+import { beijingDate, h, raw, type Html } from './html.js';
 import type { Rendered } from './page-cache.js';
 import type { Prefs } from './prefs.js';
 import { finishPage, loadSite, unitCrumbs, unitHref, type PageEnv } from './site.js';
@@ -94,4 +94,15 @@ ${raw(renderReportHtmlFragment(report.doc, { titleLevel: 1 }))}
       return { status: 200, html: await finishPage(tools.env(path, p), site, { title, crumbs: unitCrumbs(site, unit, '政府信息公开年报'), main, unit }) };
     });
   });
+}
+
+/**
+ * The unit's published annual reports as a list for its 政府信息公开年报 column page (code gknb): reports are not
+ * publication items, so the column page shows them through this hook above any items published there by hand.
+ */
+export async function annualReportColumnList(deps: HttpContext['deps'], unit: Unit): Promise<Html | undefined> {
+  const reports = await listPublishedReports(deps, unit.id);
+  if (!reports.length) return undefined;
+  return h`<h2>政府信息公开工作年度报告</h2>
+<ul class="list annual-reports">${reports.map((x) => h`<li><a href="${reportHref(unit, x.year)}">${reportTitle(unit.name, x.year)}</a>${x.publishedAt ? h` <time datetime="${beijingDate(x.publishedAt)}">${beijingDate(x.publishedAt)}</time>` : ''}</li>`)}</ul>`;
 }
