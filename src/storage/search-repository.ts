@@ -33,6 +33,7 @@ export function epochDay(civilDate: string): number {
 export function searchRow(doc: SearchDocument, a: TextAnalyzer = textAnalyzer()): Omit<Row<'search_items'>, 'doc_id'> {
   const titleTokens = a.indexTokens(doc.title);
   const textTokens = [doc.summary, doc.bodyText, doc.attachmentText, doc.docNumber ?? ''].flatMap((t) => a.indexTokens(t));
+  textTokens.push(unitFacet(doc.unitId));
   const plain = [doc.summary, doc.bodyText, doc.attachmentText].map((t) => t.trim()).filter(Boolean).join('\n');
   return {
     item_id: doc.itemId,
@@ -54,15 +55,25 @@ export function searchRow(doc: SearchDocument, a: TextAnalyzer = textAnalyzer())
   };
 }
 
+/**
+ * A token standing for the item's unit, appended to the indexed text, so that FTS5 can intersect "these words" with
+ * "these units" inside its index instead of checking each match against the table (a unit holds well under 1% of a
+ * large site's items). The unit_id condition stays as well, so results are exact either way. The prefix keeps it
+ * apart from real words (the analyzer never yields an ASCII-only token this long starting with "zzunit").
+ */
+export const unitFacet = (unitId: string): string => `zzunit${unitId.toLowerCase().replace(/[^a-z0-9]/g, '')}`;
+/** Unit restrictions longer than this are left to the unit_id condition (the facet would not narrow much). */
+const MAX_FACET_UNITS = 64;
+
 const ftsPhrase = (t: string) => `"${t.replace(/"/g, '""')}"`;
 const tsLexeme = (t: string) => `'${t.replace(/'/g, "''").replace(/\\/g, '\\\\')}'`;
 
 /** The match condition of each tier, per engine. One word has no "some in title" tier. */
-function tierConditions(engine: Engine, terms: string[]): RawBuilder<unknown>[] {
+function tierConditions(engine: Engine, terms: string[], facet: string | null): RawBuilder<unknown>[] {
   if (engine === 'sqlite') {
     const all = terms.map(ftsPhrase).join(' AND ');
     const any = terms.map(ftsPhrase).join(' OR ');
-    const m = (expr: string) => sql`search_fts MATCH ${expr}`;
+    const m = (expr: string) => sql`search_fts MATCH ${facet ? `(${expr}) AND ${facet}` : expr}`;
     const tiers = [m(`title_seg : (${all})`)];
     if (terms.length > 1) tiers.push(m(`((${all}) AND (title_seg : (${any}))) NOT (title_seg : (${all}))`));
     tiers.push(m(`(${all}) NOT (title_seg : (${any}))`));
@@ -76,15 +87,31 @@ function tierConditions(engine: Engine, terms: string[]): RawBuilder<unknown>[] 
   return tiers;
 }
 
-function allCondition(engine: Engine, terms: string[]): RawBuilder<unknown> {
-  return engine === 'sqlite' ? sql`search_fts MATCH ${terms.map(ftsPhrase).join(' AND ')}` : sql`s.all_tsv @@ ${terms.map(tsLexeme).join(' & ')}::tsquery`;
+function allCondition(engine: Engine, terms: string[], facet: string | null): RawBuilder<unknown> {
+  if (engine === 'postgres') return sql`s.all_tsv @@ ${terms.map(tsLexeme).join(' & ')}::tsquery`;
+  const all = terms.map(ftsPhrase).join(' AND ');
+  return sql`search_fts MATCH ${facet ? `(${all}) AND ${facet}` : all}`;
+}
+
+/** SQLite: the unit restriction as an FTS5 expression over the unit facet tokens, when it narrows the search. */
+function facetExpression(engine: Engine, q: SearchQuery): string | null {
+  if (engine !== 'sqlite' || !q.unitIds?.length || q.unitIds.length > MAX_FACET_UNITS) return null;
+  return `text_seg : (${q.unitIds.map((u) => ftsPhrase(unitFacet(u))).join(' OR ')})`;
 }
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Filter conditions on search_items (alias s); doc_id ranges stand for the year (doc_id follows 发布日期). */
-function filterConditions(q: SearchQuery): RawBuilder<unknown>[] {
+interface Filters {
+  /** Conditions the SQLite FTS5 table answers itself (rowid ranges). */
+  fts: RawBuilder<unknown>[];
+  /** Conditions on search_items (alias s). */
+  table: RawBuilder<unknown>[];
+}
+
+/** Filter conditions; a doc_id range stands for the year (doc_id follows 发布日期). */
+function filterConditions(q: SearchQuery, ftsDriven: boolean): Filters {
   const c: RawBuilder<unknown>[] = [];
+  const fts: RawBuilder<unknown>[] = [];
   if (q.unitIds) c.push(q.unitIds.length ? sql`s.unit_id in (${sql.join(q.unitIds)})` : sql`1 = 0`);
   if (q.columnId) c.push(sql`s.column_id = ${q.columnId}`);
   if (q.columnCode) c.push(sql`s.column_code = ${q.columnCode}`);
@@ -93,34 +120,36 @@ function filterConditions(q: SearchQuery): RawBuilder<unknown>[] {
   if (q.validity) c.push(sql`s.validity = ${q.validity}`);
   if (q.docNumber) c.push(sql`s.doc_number_key like ${`%${likeEscape(docNumberKey(q.docNumber))}%`} escape '\\'`);
   if (q.year) {
-    c.push(sql`s.doc_id >= ${epochDay(`${q.year}-01-01`) * DAY_SLOT}`);
-    c.push(sql`s.doc_id < ${epochDay(`${q.year + 1}-01-01`) * DAY_SLOT}`);
+    const [list, key] = ftsDriven ? [fts, sql`search_fts.rowid`] : [c, sql`s.doc_id`];
+    list.push(sql`${key} >= ${epochDay(`${q.year}-01-01`) * DAY_SLOT}`);
+    list.push(sql`${key} < ${epochDay(`${q.year + 1}-01-01`) * DAY_SLOT}`);
   }
-  return c;
+  return { fts, table: c };
 }
 
 export function searchIndexRepository(q: Q, engine: Engine): SearchIndexRepository {
+  /** FROM and WHERE of a match with filters. SQLite: the FTS5 table drives; search_items is joined only if needed. */
+  function source(match: RawBuilder<unknown> | null, f: Filters): { from: RawBuilder<unknown>; key: RawBuilder<unknown> } {
+    const conds = [...(match ? [match] : []), ...f.fts, ...f.table];
+    const where = conds.length ? sql.join(conds, sql` and `) : sql`1 = 1`;
+    if (engine === 'sqlite' && match) {
+      const from = f.table.length ? sql`search_fts join search_items s on s.doc_id = search_fts.rowid` : sql`search_fts`;
+      return { from: sql`${from} where ${where}`, key: sql`search_fts.rowid` };
+    }
+    return { from: sql`search_items s where ${where}`, key: sql`s.doc_id` };
+  }
+
   /** doc ids of the rows matching `match` and the filters, newest first. */
-  async function ids(match: RawBuilder<unknown> | null, filters: RawBuilder<unknown>[], limit: number): Promise<number[]> {
-    const where = sql.join([...(match ? [match] : []), ...filters, sql`1 = 1`], sql` and `);
-    const query = engine === 'sqlite' && match
-      ? filters.length
-        ? sql<{ doc_id: number }>`select search_fts.rowid as doc_id from search_fts join search_items s on s.doc_id = search_fts.rowid
-            where ${where} order by search_fts.rowid desc limit ${limit}`
-        : sql<{ doc_id: number }>`select rowid as doc_id from search_fts where ${where} order by rowid desc limit ${limit}`
-      : sql<{ doc_id: number }>`select s.doc_id from search_items s where ${where} order by s.doc_id desc limit ${limit}`;
-    const r = await query.execute(q);
+  async function ids(match: RawBuilder<unknown> | null, f: Filters, limit: number): Promise<number[]> {
+    const { from, key } = source(match, f);
+    const r = await sql<{ doc_id: number }>`select ${key} as doc_id from ${from} order by ${key} desc limit ${limit}`.execute(q);
     return r.rows.map((row) => Number(row.doc_id));
   }
 
-  async function count(match: RawBuilder<unknown> | null, filters: RawBuilder<unknown>[]): Promise<number> {
-    const where = sql.join([...(match ? [match] : []), ...filters, sql`1 = 1`], sql` and `);
-    const inner = engine === 'sqlite' && match
-      ? filters.length
-        ? sql`select 1 from search_fts join search_items s on s.doc_id = search_fts.rowid where ${where} limit ${COUNT_CAP + 1}`
-        : sql`select 1 from search_fts where ${where} limit ${COUNT_CAP + 1}`
-      : sql`select 1 from search_items s where ${where} limit ${COUNT_CAP + 1}`;
-    const r = await sql<{ n: number | string }>`select count(*) as n from (${inner}) x`.execute(q);
+  /** How many rows match, counted up to COUNT_CAP + 1. */
+  async function count(match: RawBuilder<unknown> | null, f: Filters): Promise<number> {
+    const { from } = source(match, f);
+    const r = await sql<{ n: number | string }>`select count(*) as n from (select 1 from ${from} limit ${COUNT_CAP + 1}) x`.execute(q);
     return Number(r.rows[0]?.n ?? 0);
   }
 
@@ -151,10 +180,22 @@ export function searchIndexRepository(q: Q, engine: Engine): SearchIndexReposito
     async search(query): Promise<SearchResult> {
       const a = textAnalyzer();
       const terms = a.queryTerms(query.text).slice(0, MAX_QUERY_TERMS);
-      const filters = filterConditions(query);
       if (terms.length === 0 && !query.docNumber) return { total: 0, totalCapped: false, hits: [], terms };
+      // SQLite with words: the year is a rowid range the FTS5 index applies itself.
+      const filters = filterConditions(query, engine === 'sqlite' && terms.length > 0);
+      const facet = terms.length ? facetExpression(engine, query) : null;
 
-      const tiers = terms.length ? tierConditions(engine, terms) : [null];
+      // PostgreSQL: up to COUNT_CAP matches are fetched at once with their tier (one GIN bitmap scan) and ranked
+      // here; only a larger match set is walked tier by tier (there every tier is dense enough for an ordered walk).
+      if (engine === 'postgres' && terms.length) {
+        const small = await pgSmallSet(terms, filters);
+        if (small) {
+          const page = small.slice(query.offset, query.offset + query.limit);
+          return { total: small.length, totalCapped: false, hits: await hitsOf(page, terms, a), terms };
+        }
+      }
+
+      const tiers = terms.length ? tierConditions(engine, terms, facet) : [null];
       // Walk the tiers in rank order, skipping `offset` rows, until the page is full.
       let skip = query.offset;
       let need = query.limit;
@@ -169,29 +210,50 @@ export function searchIndexRepository(q: Q, engine: Engine): SearchIndexReposito
         need -= Math.min(need, found.length - skip);
         skip = 0;
       }
-      const counted = await count(terms.length ? allCondition(engine, terms) : null, filters);
+      const counted = await count(terms.length ? allCondition(engine, terms, facet) : null, filters);
       const total = Math.min(counted, COUNT_CAP);
-
-      const rows = page.length
-        ? await q.selectFrom('search_items')
-            .select(['doc_id', 'item_id', 'unit_id', 'column_id', 'title', 'index_number', 'doc_number', 'published_on', 'excerpt_source'])
-            .where('doc_id', 'in', page.map((p) => p.docId)).execute()
-        : [];
-      const byId = new Map(rows.map((r) => [Number(r.doc_id), r]));
-      const hits: SearchHit[] = [];
-      for (const p of page) {
-        const r = byId.get(p.docId);
-        if (!r) continue;
-        hits.push({
-          itemId: r.item_id, unitId: r.unit_id, columnId: r.column_id, title: r.title,
-          titleHighlighted: highlight(r.title, terms, a.normalizeChar),
-          excerptHighlighted: excerpt(r.excerpt_source, terms, a.normalizeChar),
-          indexNumber: r.index_number, docNumber: r.doc_number, publishedOn: r.published_on,
-          // 2: every word in the title, 1: some, 0: only in the text.
-          score: 2 - p.tier,
-        });
-      }
-      return { total, totalCapped: counted > COUNT_CAP, hits, terms };
+      return { total, totalCapped: counted > COUNT_CAP, hits: await hitsOf(page, terms, a), terms };
     },
   };
+
+  /**
+   * PostgreSQL: every match with its tier when there are at most COUNT_CAP, ranked (tier, doc_id desc); null when
+   * there are more. The CTE is planned for all its rows (a GIN bitmap scan unless the words are in most rows), and
+   * the LIMIT stops it after COUNT_CAP + 1.
+   */
+  async function pgSmallSet(terms: string[], f: Filters): Promise<{ docId: number; tier: number }[] | null> {
+    const all = terms.map(tsLexeme).join(' & ');
+    const any = terms.map(tsLexeme).join(' | ');
+    const where = sql.join([sql`s.all_tsv @@ ${all}::tsquery`, ...f.table], sql` and `);
+    const r = await sql<{ doc_id: number; t0: boolean; t1: boolean }>`with m as materialized (
+        select s.doc_id, s.title_tsv @@ ${all}::tsquery as t0, s.title_tsv @@ ${any}::tsquery as t1 from search_items s where ${where})
+      select doc_id, t0, t1 from m limit ${COUNT_CAP + 1}`.execute(q);
+    if (r.rows.length > COUNT_CAP) return null;
+    return r.rows
+      .map((row) => ({ docId: Number(row.doc_id), tier: row.t0 ? 0 : row.t1 ? 1 : 2 }))
+      .sort((x, y) => x.tier - y.tier || y.docId - x.docId);
+  }
+
+  async function hitsOf(page: { docId: number; tier: number }[], terms: string[], a: TextAnalyzer): Promise<SearchHit[]> {
+    const rows = page.length
+      ? await q.selectFrom('search_items')
+          .select(['doc_id', 'item_id', 'unit_id', 'column_id', 'title', 'index_number', 'doc_number', 'published_on', 'excerpt_source'])
+          .where('doc_id', 'in', page.map((p) => p.docId)).execute()
+      : [];
+    const byId = new Map(rows.map((r) => [Number(r.doc_id), r]));
+    const hits: SearchHit[] = [];
+    for (const p of page) {
+      const r = byId.get(p.docId);
+      if (!r) continue;
+      hits.push({
+        itemId: r.item_id, unitId: r.unit_id, columnId: r.column_id, title: r.title,
+        titleHighlighted: highlight(r.title, terms, a.normalizeChar),
+        excerptHighlighted: excerpt(r.excerpt_source, terms, a.normalizeChar),
+        indexNumber: r.index_number, docNumber: r.doc_number, publishedOn: r.published_on,
+        // 2: every word in the title, 1: some, 0: only in the text.
+        score: 2 - p.tier,
+      });
+    }
+    return hits;
+  }
 }

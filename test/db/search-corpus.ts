@@ -68,12 +68,13 @@ export function prng(seed: number) {
   };
 }
 
-export function generateItem(n: number, units: CorpusUnit[], rnd: () => number): CorpusItem {
+/** `publishedOn` given: the item's 发布日期 (a bulk load in publication order, as a live site grows); else random. */
+export function generateItem(n: number, units: CorpusUnit[], rnd: () => number, publishedOnGiven?: string): CorpusItem {
   const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const unit = units[n % units.length]!;
   const topic = pick(TOPICS);
   const other = pick(TOPICS);
-  const year = 2015 + Math.floor(rnd() * 11);
+  const year = publishedOnGiven ? Number(publishedOnGiven.slice(0, 4)) : 2015 + Math.floor(rnd() * 11);
   const month = 1 + Math.floor(rnd() * 12);
   const day = 1 + Math.floor(rnd() * 28);
   const pad = (x: number) => String(x).padStart(2, '0');
@@ -88,7 +89,7 @@ export function generateItem(n: number, units: CorpusUnit[], rnd: () => number):
   const column = pick(COLUMNS);
   const words = TOPICS.filter((t) => (title + body + attachmentText).includes(t.word)).map((t) => t.word);
   const titleWords = TOPICS.filter((t) => title.includes(t.word)).map((t) => t.word);
-  const publishedOn = `${year}-${pad(month)}-${pad(day)}`;
+  const publishedOn = publishedOnGiven ?? `${year}-${pad(month)}-${pad(day)}`;
   return {
     itemId: `item-${String(n).padStart(7, '0')}`, unitId: unit.id, columnId: `${unit.id}:${column}`, columnCode: column,
     title, summary: '', bodyText: body, attachmentText,
