@@ -17,9 +17,6 @@ export interface NarrativeFacts {
   fees: { amountYuan: number; payments: number };
 }
 
-export const PROMPT = /【[^】]*】/g;
-export const hasPrompts = (text: string): boolean => /【[^】]*】/.test(text);
-
 const n = (v: Cell | undefined): string => (v === null || v === undefined ? '【待补充】' : String(v));
 const cell = (doc: AnnualReportDoc, table: 'applications' | 'reviews' | 'proactive', row: string, col: string): Cell | undefined => doc.tables[table]?.[row]?.[col];
 
