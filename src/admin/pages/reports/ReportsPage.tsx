@@ -1,6 +1,6 @@
 /** 年度报告: every unit the user may see, with its report's status and deadline for a year; open or start a draft. */
 import { FileAddOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, InputNumber, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, InputNumber, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -74,9 +74,23 @@ export default function ReportsPage() {
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         《条例》第四十九条：各部门于每年1月31日前向本级政府信息公开工作主管部门报送并向社会公布上一年度报告；县级以上人民政府于每年3月31日前公布本级政府年度报告。
       </Typography.Paragraph>
+      {reminder(rows)}
       <Card>
         <Table rowKey="unitId" columns={columns} dataSource={rows} loading={loading} pagination={false} size="middle" />
       </Card>
     </Space>
+  );
+}
+
+/** Deadline reminder: units past their deadline and not published, and those due within 30 days. */
+function reminder(rows: StatusRow[]) {
+  const late = rows.filter((r) => r.late);
+  const soon = rows.filter((r) => !r.late && r.status !== 'published' && r.daysLeft <= 30);
+  if (!late.length && !soon.length) return null;
+  return (
+    <Alert type={late.length ? 'error' : 'warning'} showIcon message="报送期限提醒" description={[
+      late.length ? `已逾期未公开：${late.map((r) => r.unitName).join('、')}` : '',
+      soon.length ? `30天内到期：${soon.map((r) => `${r.unitName}（${r.due}）`).join('、')}` : '',
+    ].filter(Boolean).join('；')} />
   );
 }
