@@ -61,8 +61,10 @@ export function equationCheck(
   o: { table: string; subject: string; left: { label: string; path: string }[]; right: { label: string; path: string }[]; hideZeroRight?: boolean },
 ): RuleCheck {
   const severity = RULE_SEVERITY[rule];
-  const val = (p: string): Cell => getCell(doc, p) ?? null;
   const all = [...o.left, ...o.right];
+  // Each cell is read once (validation runs for every unit of a roll-up).
+  const values = new Map<string, Cell>(all.map((x) => [x.path, getCell(doc, x.path) ?? null]));
+  const val = (p: string): Cell => values.get(p) ?? null;
   const missing = all.filter((x) => val(x.path) === null);
   const head = `${rule} ${o.table.split(' ')[0]} ${o.subject}：`;
   if (missing.length) {

@@ -75,17 +75,29 @@ function r4(t: TemplateDef, doc: AnnualReportDoc): RuleCheck[] {
 }
 
 /** R6: counts are non-negative integers, amounts (万元) non-negative decimals, 2019 本年增/减 any integer. */
+/** Every cell path of a template with its kind, computed once per template (validation runs per unit in roll-ups). */
+const kindsByTemplate = new WeakMap<TemplateDef, [string, NonNullable<ReturnType<typeof cellKind>>][]>();
+function cellKinds(t: TemplateDef) {
+  let k = kindsByTemplate.get(t);
+  if (!k) {
+    const paths = [
+      ...t.tables.flatMap((d) => d.rows.flatMap((r) => r.columns.map((c) => `${d.key}.${r.key}.${c}`))),
+      ...t.indicators.map((i) => `indicators.${i.key}`),
+    ];
+    k = paths.map((p) => [p, cellKind(t, p)!]);
+    kindsByTemplate.set(t, k);
+  }
+  return k;
+}
+
 function r6(t: TemplateDef, doc: AnnualReportDoc): RuleCheck[] {
   const out: RuleCheck[] = [];
   const nulls: string[] = [];
-  const paths = [
-    ...t.tables.flatMap((d) => d.rows.flatMap((r) => r.columns.map((c) => `${d.key}.${r.key}.${c}`))),
-    ...t.indicators.map((i) => `indicators.${i.key}`),
-  ];
-  for (const p of paths) {
+  const kinds = cellKinds(t);
+  const paths = kinds.map(([p]) => p);
+  for (const [p, kind] of kinds) {
     const v = getCell(doc, p) ?? null;
     if (v === null) { nulls.push(p); continue; }
-    const kind = cellKind(t, p)!;
     const problem =
       kind === 'amountWan' ? (v < 0 ? '金额不能为负数' : null)
       : kind === 'signedChange' ? (Number.isInteger(v) ? null : '增减数必须是整数')

@@ -17,13 +17,14 @@ function headerIds(t: RenderTable, idPrefix: string): Map<RenderCell, string[]> 
   const id = (c: RenderCell) => `${idPrefix}-r${c.row}c${c.col}`;
   const cells = t.rows.flat();
   const covers = (c: RenderCell, r: number, col: number) => r >= c.row && r < c.row + c.rowSpan && col >= c.col && col < c.col + c.colSpan;
+  const sectionRows = cells.filter((s) => s.role === 'section').map((s) => s.row);
   const out = new Map<RenderCell, string[]>();
   for (const v of cells) {
     if (v.role !== 'value' && v.role !== 'unit') continue;
     const ids: string[] = [];
     for (const h of cells) {
       if (h === v) continue;
-      const sameBlock = !cells.some((s) => s.role === 'section' && s.row > h.row && s.row <= v.row);
+      const sameBlock = !sectionRows.some((r) => r > h.row && r <= v.row);
       const isColHeader = (h.role === 'colHeader' || h.role === 'corner') && h.row < v.row && covers(h, h.row, v.col) && sameBlock;
       const isRowHeader = h.role === 'rowHeader' && h.col < v.col && covers(h, v.row, h.col);
       // A 表二 block heading (第二十条第（…）项) labels every row of its block; the block ends at the next heading.
