@@ -74,12 +74,18 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreResult> {
   }
 }
 
+/**
+ * Tables that migrations fill with seed data (the 主题/体裁 code lists, the wording dictionary): a fresh database
+ * holds those rows, and the archive's rows replace them.
+ */
+const SEEDED_BY_MIGRATIONS = new Set<string>(['publication_codes', 'wording_entries']);
+
 /** Refuses a target holding any row: a restore reproduces a whole installation, it never merges. */
 async function assertEmpty(q: Kysely<any>): Promise<void> {
   const existing = new Set((await q.introspection.getTables()).map((t) => t.name));
   const found: string[] = [];
   for (const t of TABLES) {
-    if (!existing.has(t)) continue;
+    if (!existing.has(t) || SEEDED_BY_MIGRATIONS.has(t)) continue;
     const r = await q.selectFrom(t).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
     if (Number(r.n) > 0) found.push(`${t} ${r.n} 行`);
   }
@@ -193,6 +199,7 @@ async function loadRows(db: Db, m: BackupManifest, dir: string) {
     const q = trx as unknown as Kysely<any>;
     await assertEmpty(q);
     for (const t of m.tables) {
+      if (SEEDED_BY_MIGRATIONS.has(t.name)) await q.deleteFrom(t.name).execute();
       const batchSize = Math.max(1, Math.floor(20000 / t.columns.length));
       let batch: Record<string, unknown>[] = [];
       const flush = async () => {
