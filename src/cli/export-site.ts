@@ -25,7 +25,7 @@ export function registerExportSiteCommand(program: Command): void {
         const r = await exportSite(rt.deps, {
           dir, siteName: rt.config.siteName, baseUrl: o.baseUrl ?? rt.config.publicUrl, dynamicBase: o.dynamicUrl ?? rt.config.publicUrl, full: !!o.full,
         });
-        console.log(`静态网站已导出到 ${dir}（${r.full ? '全量' : '增量'}，用时 ${r.seconds.toFixed(2)} 秒）`);
+        console.log(`静态网站已导出到 ${dir}（${r.full ? '全量' : '增量'}，用时 ${r.seconds.toFixed(2)} 秒，CPU ${r.cpuSeconds.toFixed(2)} 秒）`);
         console.log(`  公开信息 ${r.items} 条；本次生成：信息页 ${r.renderedItems}，栏目 ${r.renderedColumns}，单位 ${r.renderedUnits}`);
         console.log(`  文件：写入 ${r.written}，未变 ${r.unchanged}，删除 ${r.deleted}`);
       });

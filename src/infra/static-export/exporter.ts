@@ -54,6 +54,8 @@ export interface ExportResult extends WriteStats {
   renderedColumns: number;
   renderedUnits: number;
   seconds: number;
+  /** CPU time (user + system) of this process during the export: the wall time on an otherwise idle core. */
+  cpuSeconds: number;
 }
 
 /** The scope a file belongs to: an item's directory, a column's directory, the sitemap files, or the file itself. */
@@ -76,6 +78,7 @@ function readManifest(dir: string): Manifest | null {
 
 export async function exportSite(deps: Deps, o: ExportOptions): Promise<ExportResult> {
   const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   const dir = path.resolve(o.dir);
   fs.mkdirSync(dir, { recursive: true });
   const baseUrl = o.baseUrl.replace(/\/+$/, '');
@@ -156,17 +159,7 @@ export async function exportSite(deps: Deps, o: ExportOptions): Promise<ExportRe
   } else {
     writer.keep(PORTAL_CSS_PATH.slice(1));
   }
-  const byId = new Map(columns.map((c) => [c.id, c]));
-  await read(async (r) => {
-    for (const id of dirtyUnits) await exportUnit(x, r, id);
-    for (const id of dirtyColumns) {
-      const c = byId.get(id);
-      const cat = c && cats.get(c.unitId);
-      if (!c || !cat) continue;
-      scopes.add(`u/${cat.unit.slug}/c/${c.code}/`);
-      await exportColumn(x, r, c);
-    }
-  });
+  // Items first, then the lists that link to them: a file server never offers a link to a page not yet written.
   let renderedItems = 0;
   const itemIds = [...dirtyItems];
   for (let i = 0; i < itemIds.length; i += BATCH) {
@@ -175,6 +168,17 @@ export async function exportSite(deps: Deps, o: ExportOptions): Promise<ExportRe
     renderedItems += await read((r) => exportItems(x, r, batch));
   }
 
+  const byId = new Map(columns.map((c) => [c.id, c]));
+  await read(async (r) => {
+    for (const id of dirtyColumns) {
+      const c = byId.get(id);
+      const cat = c && cats.get(c.unitId);
+      if (!c || !cat) continue;
+      scopes.add(`u/${cat.unit.slug}/c/${c.code}/`);
+      await exportColumn(x, r, c);
+    }
+    for (const id of dirtyUnits) await exportUnit(x, r, id);
+  });
   // The sitemap lists every published item: rebuilt from the scan on every run (no extra query).
   const lastByColumn = new Map<string, string | null>();
   for (const h of publicHeads) if (h.status === 'published' && (lastByColumn.get(h.columnId) ?? '') < h.updatedAt) lastByColumn.set(h.columnId, h.updatedAt);
@@ -192,5 +196,6 @@ export async function exportSite(deps: Deps, o: ExportOptions): Promise<ExportRe
   return {
     ...writer.stats, full, items: publicHeads.length, renderedItems, renderedColumns: dirtyColumns.size, renderedUnits: dirtyUnits.size,
     seconds: Number(process.hrtime.bigint() - started) / 1e9,
+    cpuSeconds: ((u) => (u.user + u.system) / 1e6)(process.cpuUsage(cpu)),
   };
 }

@@ -23,9 +23,16 @@ export class SiteWriter {
 
   constructor(private readonly root: string, readonly files: Map<string, string>) {}
 
+  /** One mkdir per new directory: parents are known from earlier calls (a recursive mkdir probes each level). */
   private ensureDir(dir: string): void {
     if (this.dirs.has(dir)) return;
-    fs.mkdirSync(dir, { recursive: true });
+    const parent = path.dirname(dir);
+    if (parent !== dir && !this.dirs.has(parent)) this.ensureDir(parent);
+    try {
+      fs.mkdirSync(dir);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
     this.dirs.add(dir);
   }
 
@@ -38,9 +45,15 @@ export class SiteWriter {
       return;
     }
     this.ensureDir(path.dirname(abs));
-    const tmp = `${abs}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, data);
-    fs.renameSync(tmp, abs);
+    if (this.files.has(rel)) {
+      // Replacing a file a server may be sending: write aside, then rename (atomic on POSIX).
+      const tmp = `${abs}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, data);
+      fs.renameSync(tmp, abs);
+    } else {
+      // A new file: nothing links to it yet (items are written before the lists that link to them).
+      fs.writeFileSync(abs, data);
+    }
     this.files.set(rel, hash);
     this.stats.written++;
     this.stats.bytes += typeof data === 'string' ? Buffer.byteLength(data) : data.length;
