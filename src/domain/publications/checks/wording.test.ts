@@ -44,4 +44,22 @@ describe('wording matcher', () => {
     for (const e of SEED_DICTIONARY) expect(e.suggestion).not.toBe(e.phrase);
     expect(SEED_DICTIONARY.filter((e) => e.severity === 'block').every((e) => e.kind === 'wrong' || e.kind === 'sensitive')).toBe(true);
   });
+  it('finds every phrase in a long text, across the search windows and next to characters outside the BMP', async () => {
+    const phrases = ['国土资源局', '国土资源', '按装', '截止到目前'];
+    const c = await wordingMatcher('v-long', async () => phrases.map((p) => entry(p)));
+    // Filler with a supplementary-plane character (two UTF-16 units) so windows fall next to surrogate pairs.
+    let text = '';
+    const expected: [number, string][] = [];
+    for (let i = 0; text.length < 6000; i++) {
+      text += '政务𠀀公开'.repeat(1 + (i % 97));
+      const p = phrases[i % phrases.length]!;
+      expected.push([text.length, p === '国土资源' ? '国土资源局'.slice(0, 4) : p]);
+      text += p;
+    }
+    const hits = findWording(c, text, []);
+    expect(hits.map((h) => [h.start, text.slice(h.start, h.end)])).toEqual(expected);
+    // Leftmost-longest: 国土资源局 is one hit, not also 国土资源 inside it.
+    expect(hits.filter((h) => h.entry.phrase === '国土资源').length).toBe(expected.filter(([, p]) => p === '国土资源').length);
+  });
 });
+

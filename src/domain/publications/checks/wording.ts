@@ -36,6 +36,8 @@ interface Compiled {
   matcher: AhoCorasick<number> | null;
   /** Pattern index → the entries with that phrase (platform-wide and per unit). */
   byPattern: WordingEntry[][];
+  /** The longest phrase in UTF-16 units (the overlap of the chunked search). */
+  maxLength: number;
 }
 
 let cache: Compiled | null = null;
@@ -60,7 +62,7 @@ export async function wordingMatcher(version: string, load: () => Promise<Wordin
   const byPattern = [...phrases.values()];
   const matcher = byPattern.length ? new AhoCorasick<number>(byPattern.map((list, i) => ({ pattern: list[0]!.phrase, data: i }))) : null;
   builds++;
-  cache = { version, matcher, byPattern };
+  cache = { version, matcher, byPattern, maxLength: Math.max(1, ...byPattern.map((l) => l[0]!.phrase.length)) };
   return cache;
 }
 
@@ -73,12 +75,50 @@ export async function wordingMatcher(version: string, load: () => Promise<Wordin
 export function findWording(compiled: Compiled, text: string, scope: readonly string[]): WordingHit[] {
   if (!compiled.matcher || !text) return [];
   const hits: WordingHit[] = [];
-  for (const m of compiled.matcher.search(text, { strategy: 'leftmost-longest' })) {
+  for (const m of searchChunked(compiled.matcher, text, compiled.maxLength)) {
     const entry = effectiveEntry(compiled.byPattern[m.data ?? m.patternIndex] ?? [], scope);
     if (entry) hits.push({ entry, start: m.start, end: m.end });
   }
   return hits;
 }
+
+/** Window of the chunked search, in UTF-16 units. */
+const WINDOW = 256;
+
+/**
+ * Leftmost-longest matches over the whole text, searched in short overlapping windows. The matcher segments its
+ * input into grapheme clusters with Intl.Segmenter, whose iteration is quadratic in V8 for long strings (50,000
+ * characters: seconds; in 256-character pieces: milliseconds). Every match starting in a window lies wholly in
+ * that window plus the overlap (the longest phrase minus one), so no match is lost or found twice; windows never
+ * start inside a surrogate pair.
+ */
+function searchChunked(matcher: AhoCorasick<number>, text: string, maxLength: number): { start: number; end: number; data: number | undefined; patternIndex: number }[] {
+  if (text.length <= WINDOW + maxLength) return matcher.search(text, { strategy: 'leftmost-longest' });
+  const all: { start: number; end: number; data: number | undefined; patternIndex: number }[] = [];
+  let from = 0;
+  while (from < text.length) {
+    let to = Math.min(text.length, from + WINDOW);
+    if (to < text.length && isLowSurrogate(text.charCodeAt(to))) to++;
+    const sliceEnd = Math.min(text.length, to + maxLength - 1);
+    for (const m of matcher.search(text.slice(from, sliceEnd), { strategy: 'all' })) {
+      const start = from + m.start;
+      if (start < to) all.push({ start, end: from + m.end, data: m.data, patternIndex: m.patternIndex });
+    }
+    from = to;
+  }
+  // Leftmost-longest selection over the whole text: earliest start, the longest at one start, no overlaps.
+  all.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: typeof all = [];
+  let covered = 0;
+  for (const m of all) {
+    if (m.start < covered) continue;
+    out.push(m);
+    covered = m.end;
+  }
+  return out;
+}
+
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 /** The entry that applies to a unit: the one of the nearest unit in scope, else the platform-wide one. */
 export function effectiveEntry(list: readonly WordingEntry[], scope: readonly string[]): WordingEntry | undefined {
