@@ -55,7 +55,7 @@ export const sum = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) * 
 
 /** Builds one check from named terms: skipped when a term is null, else compares both sides. */
 export function equationCheck(
-  t: TemplateDef,
+  _t: TemplateDef,
   rule: RuleId,
   doc: AnnualReportDoc,
   o: { table: string; subject: string; left: { label: string; path: string }[]; right: { label: string; path: string }[]; hideZeroRight?: boolean },
