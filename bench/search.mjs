@@ -19,8 +19,10 @@ const arg = (name, def) => {
 const ITEMS = Number(arg('items', 1_000_000));
 const ENGINE = arg('engine', 'both');
 const REPEAT = Number(arg('repeat', 30));
-/** Keep the databases afterwards (prints where), to look at query plans. */
+/** Keep the databases afterwards (prints where), to look at query plans or time queries again with --reuse. */
 const KEEP = process.argv.includes('--keep');
+/** --reuse-sqlite <dataDir> / --reuse-pg <database>: time the queries on a corpus kept by an earlier --keep run. */
+const REUSE = { sqlite: arg('reuse-sqlite', null), postgres: arg('reuse-pg', null) };
 const UNIT_COUNT = 200;
 
 const { openDb, migrateToLatest } = await loadTs('src/storage/db.ts');
@@ -132,9 +134,16 @@ const QUERY_SETS = [
 const pct = (xs, p) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 async function run(engine) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-search-'));
-  console.error(`[${engine}] loading ${ITEMS.toLocaleString()} items …`);
-  const loaded = engine === 'sqlite' ? await loadSqlite(dataDir) : await loadPostgres(dataDir);
+  const dataDir = REUSE.sqlite && engine === 'sqlite' ? REUSE.sqlite : fs.mkdtempSync(path.join(os.tmpdir(), 'gk-search-'));
+  let loaded;
+  if (REUSE[engine]) {
+    const databaseUrl = engine === 'postgres' ? `postgres://postgres@127.0.0.1:5432/${REUSE.postgres}` : undefined;
+    loaded = { db: openDb({ dataDir, databaseUrl }), name: REUSE.postgres, loadMs: NaN, indexMs: NaN, bytes: NaN };
+    if (!KEEP) console.error(`[${engine}] reusing a kept corpus; it is kept again`);
+  } else {
+    console.error(`[${engine}] loading ${ITEMS.toLocaleString()} items …`);
+    loaded = engine === 'sqlite' ? await loadSqlite(dataDir) : await loadPostgres(dataDir);
+  }
   console.error(`[${engine}] loaded in ${(loaded.loadMs / 1000).toFixed(0)} s, index ${(loaded.indexMs / 1000).toFixed(0)} s`);
   const store = createStore(loaded.db);
   const rows = [];
@@ -159,7 +168,7 @@ async function run(engine) {
     });
   }
   await loaded.db.close();
-  if (KEEP) console.error(`[${engine}] kept: ${dataDir} ${loaded.name ?? ''}`);
+  if (KEEP || REUSE[engine]) console.error(`[${engine}] kept: ${dataDir} ${loaded.name ?? ''}`);
   else {
     await loaded.drop?.();
     fs.rmSync(dataDir, { recursive: true, force: true });
