@@ -119,6 +119,9 @@ function repos(q: Q, engine: Db['engine']): Repos {
           q.selectFrom('units').select(sql<number>`count(*)`.as('n')).where('parent_id', '=', id).executeTakeFirstOrThrow(),
           q.selectFrom('applications').select(sql<number>`count(*)`.as('n')).where('unit_id', '=', id).executeTakeFirstOrThrow(),
           q.selectFrom('publication_items').select(sql<number>`count(*)`.as('n')).where('unit_id', '=', id).executeTakeFirstOrThrow(),
+          q.selectFrom('wording_entries').select(sql<number>`count(*)`.as('n')).where('unit_id', '=', id).executeTakeFirstOrThrow(),
+          q.selectFrom('personal_data_settings').select(sql<number>`count(*)`.as('n')).where('unit_id', '=', id).executeTakeFirstOrThrow(),
+          q.selectFrom('offline_publications').select(sql<number>`count(*)`.as('n')).where('unit_id', '=', id).executeTakeFirstOrThrow(),
         ]);
         return counts.reduce((s, c) => s + Number(c.n), 0);
       },
