@@ -29,6 +29,9 @@ export default defineConfig({
             // Ant Design is ~1 MB minified: its components in one chunk, the rc-* building blocks and cssinjs in another.
             { name: 'antd-base', test: /node_modules[\\/](@ant-design|@rc-component|rc-[a-z-]+)[\\/]/, priority: 3 },
             { name: 'antd', test: /node_modules[\\/]antd[\\/]/, priority: 2 },
+            // Only the pages that use them load these: charts (发布统计) and the rich-text editor (信息编辑).
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender|tslib)[\\/]/, priority: 2 },
+            { name: 'editor', test: /node_modules[\\/](@tiptap|prosemirror-[a-z-]+|orderedmap|rope-sequence|w3c-keyname|linkifyjs|fast-equals)[\\/]/, priority: 2 },
             { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
           ],
         },

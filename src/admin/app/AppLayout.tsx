@@ -3,7 +3,7 @@ import {
   AuditOutlined, BarChartOutlined, BookOutlined, ApartmentOutlined, CalendarOutlined, FileTextOutlined, FormOutlined, HomeOutlined,
   InboxOutlined, OrderedListOutlined, LogoutOutlined, MenuOutlined, SettingOutlined, TeamOutlined,
 } from '@ant-design/icons';
-import { FileSearchOutlined, NotificationOutlined } from '@ant-design/icons';
+import { FileSearchOutlined, NotificationOutlined, ReadOutlined } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Popover, Space, Spin, Tag, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { Suspense, useState } from 'react';
@@ -43,6 +43,21 @@ export function AppLayout() {
         }
       : null,
     can.calendar && !can.readRequests ? { key: '/calendar', icon: <CalendarOutlined />, label: <Link to="/calendar">工作日历</Link> } : null,
+    can.publications
+      ? {
+          key: 'publications',
+          icon: <ReadOutlined />,
+          label: '主动公开',
+          children: [
+            { key: '/publications', icon: <OrderedListOutlined />, label: <Link to="/publications">信息发布</Link> },
+            can.reviewPublications ? { key: '/publications/inbox', icon: <InboxOutlined />, label: <Link to="/publications/inbox">审核待办</Link> } : null,
+            { key: '/publications/catalogue', icon: <ApartmentOutlined />, label: <Link to="/publications/catalogue">栏目管理</Link> },
+            { key: '/publications/ledger', icon: <AuditOutlined />, label: <Link to="/publications/ledger">审核发布台账</Link> },
+            { key: '/publications/timeliness', icon: <CalendarOutlined />, label: <Link to="/publications/timeliness">时效监测</Link> },
+            { key: '/publications/charts', icon: <BarChartOutlined />, label: <Link to="/publications/charts">发布统计</Link> },
+          ],
+        }
+      : null,
     can.publications ? { key: '/wording', icon: <FileSearchOutlined />, label: <Link to="/wording">用语词库</Link> } : null,
     can.publications ? { key: '/offline', icon: <NotificationOutlined />, label: <Link to="/offline">其他渠道公开</Link> } : null,
     can.readReports
@@ -65,8 +80,9 @@ export function AppLayout() {
   ];
   const [first = '', second = ''] = location.pathname.split('/').slice(1);
   const selected = first === 'applications' ? (second === 'new' || second === 'stats' ? `/applications/${second}` : '/applications')
-    : first === 'reports' ? (second === 'board' || second === 'review-cases' || second === 'data' ? `/reports/${second}` : '/reports') : `/${first}`;
-  const [openKeys, setOpenKeys] = useState<string[]>(first === 'applications' || first === 'calendar' || first === 'notice-settings' ? ['requests'] : first === 'reports' ? ['reports'] : []);
+    : first === 'reports' ? (second === 'board' || second === 'review-cases' || second === 'data' ? `/reports/${second}` : '/reports')
+    : first === 'publications' ? (['inbox', 'catalogue', 'ledger', 'timeliness', 'charts'].includes(second) ? `/publications/${second}` : '/publications') : `/${first}`;
+  const [openKeys, setOpenKeys] = useState<string[]>(first === 'applications' || first === 'calendar' || first === 'notice-settings' ? ['requests'] : first === 'reports' ? ['reports'] : first === 'publications' ? ['publications'] : []);
   const menu = (
     <nav aria-label="主菜单">
       <Menu mode="inline" selectedKeys={[selected]} openKeys={collapsed && !mobile ? undefined : openKeys} onOpenChange={setOpenKeys} items={items} onClick={() => setDrawerOpen(false)} style={{ borderInlineEnd: 0 }} />

@@ -27,6 +27,15 @@ const ReportEditorPage = lazy(() => import('../pages/reports/ReportEditorPage'))
 const ReportBoardPage = lazy(() => import('../pages/reports/BoardPage'));
 const ReviewCasesPage = lazy(() => import('../pages/review-cases/ReviewCasesPage'));
 const ReportDataPage = lazy(() => import('../pages/report-data/ReportDataPage'));
+const PubItemsPage = lazy(() => import('../pages/publications/ItemsPage'));
+const PubEditorPage = lazy(() => import('../pages/publications/EditorPage'));
+const PubItemViewPage = lazy(() => import('../pages/publications/ItemViewPage'));
+const PubInboxPage = lazy(() => import('../pages/publications/InboxPage'));
+const PubCataloguePage = lazy(() => import('../pages/publications/CataloguePage'));
+const PubLedgerPage = lazy(() => import('../pages/publications/LedgerPage'));
+const PubTimelinessPage = lazy(() => import('../pages/publications/TimelinessPage'));
+// ECharts only loads with this page.
+const PubChartPage = lazy(() => import('../pages/publications/ChartPage'));
 
 export const router = createBrowserRouter(
   [
@@ -61,6 +70,15 @@ export const router = createBrowserRouter(
             { path: 'reports/review-cases', element: <ReviewCasesPage /> },
             { path: 'reports/data', element: <ReportDataPage /> },
             { path: 'reports/:id', element: <ReportEditorPage /> },
+            { path: 'publications', element: <PubItemsPage /> },
+            { path: 'publications/new', element: <PubEditorPage /> },
+            { path: 'publications/inbox', element: <PubInboxPage /> },
+            { path: 'publications/catalogue', element: <PubCataloguePage /> },
+            { path: 'publications/ledger', element: <PubLedgerPage /> },
+            { path: 'publications/timeliness', element: <PubTimelinessPage /> },
+            { path: 'publications/charts', element: <PubChartPage /> },
+            { path: 'publications/:id', element: <PubItemViewPage /> },
+            { path: 'publications/:id/edit', element: <PubEditorPage /> },
             { path: '*', element: <NotFoundPage /> },
           ],
         },
