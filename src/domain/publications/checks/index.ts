@@ -12,7 +12,7 @@ import type { Repos } from '../../ports.js';
 import { excerptAround, htmlToText } from './html-text.js';
 import { internalLinks } from './links.js';
 import type { PersonalDataSetting } from './model.js';
-import { findPersonalData, PERSONAL_DATA_LABELS, type PersonalDataRule } from './personal-data.js';
+import { findPersonalData, maskHits, PERSONAL_DATA_LABELS, type PersonalDataRule } from './personal-data.js';
 import { findWording, wordingMatcher, wordingMessage } from './wording.js';
 
 export interface CheckFinding {
@@ -96,28 +96,30 @@ export async function runContentChecks(input: ContentCheckInput, r: Repos): Prom
   const policy = personalDataPolicy(await r.publicationChecks.personalDataSettings(), scope);
   const findings: CheckFinding[] = [];
   const where = (f: Field) => (f.field === 'attachment' ? `附件“${f.filename}”` : FIELD_LABELS[f.field]);
-  const locate = (f: Field, start: number, end: number) => ({
-    field: f.field, ...(f.attachmentId ? { attachmentId: f.attachmentId } : {}), start, end, excerpt: excerptAround(f.text, start, end),
-  });
-
+  let safeBody = body.text;
   for (const f of fields) {
+    const personal = findPersonalData(f.text);
+    // Excerpts come from the text with every number masked in place: findings are displayed, exported and may be
+    // logged, and must not carry the personal data they warn about.
+    const safe = maskHits(f.text, personal);
+    if (f.field === 'body') safeBody = safe;
+    const locate = (start: number, end: number) => ({
+      field: f.field, ...(f.attachmentId ? { attachmentId: f.attachmentId } : {}), start, end, excerpt: excerptAround(safe, start, end),
+    });
     for (const h of findWording(compiled, f.text, scope)) {
-      findings.push({ kind: 'wording', severity: h.entry.severity, ...locate(f, h.start, h.end), message: `${where(f)}：${wordingMessage(h.entry)}`, ruleId: h.entry.id });
+      findings.push({ kind: 'wording', severity: h.entry.severity, ...locate(h.start, h.end), message: `${where(f)}：${wordingMessage(h.entry)}`, ruleId: h.entry.id });
     }
-    for (const h of findPersonalData(f.text)) {
+    for (const h of personal) {
       const severity = policy[h.rule];
       if (severity === 'off') continue;
-      const loc = locate(f, h.start, h.end);
-      // The excerpt shows the number masked: findings are displayed, exported and may be logged.
-      const excerpt = loc.excerpt.replace(f.text.slice(h.start, h.end), h.masked);
       findings.push({
-        kind: 'personalData', severity, ...loc, excerpt,
+        kind: 'personalData', severity, ...locate(h.start, h.end),
         message: `${where(f)}中含有疑似${PERSONAL_DATA_LABELS[h.rule]}（${h.masked}），公开前请删除或作隐名处理`,
         ruleId: `personalData.${h.rule}`,
       });
     }
   }
-  findings.push(...(await linkFindings(r, body.text, body.links, input.publicUrl ?? '')));
+  findings.push(...(await linkFindings(r, safeBody, body.links, input.publicUrl ?? '')));
   const order = { title: 0, summary: 1, body: 2, attachment: 3, metadata: 4 };
   return findings.sort((a, b) => order[a.field] - order[b.field] || (a.attachmentId ?? '').localeCompare(b.attachmentId ?? '') || (a.start ?? 0) - (b.start ?? 0));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPersonalData, isResidentId15, isResidentId18, luhnValid } from './personal-data.js';
+import { findPersonalData, isResidentId15, isResidentId18, luhnValid, maskHits } from './personal-data.js';
 
 /** Builds a valid 18-digit number from its first 17 digits (GB 11643-1999 MOD 11-2). */
 function withCheck(first17: string): string {
@@ -62,4 +62,15 @@ describe('findPersonalData', () => {
     expect(luhnId).toBeDefined();
     expect(findPersonalData(`证件${luhnId}`).map((h) => h.rule)).toEqual(['idCard']);
   });
+  it('masks every hit in place, keeping positions, so no excerpt shows a number in full', () => {
+    const text = `身份证${id}，电话139-1234-5678，卡号${card}`;
+    const hits = findPersonalData(text);
+    const masked = maskHits(text, hits);
+    expect(masked.length).toBe(text.length);
+    expect(masked).not.toContain(id.slice(3, 14));
+    expect(masked).toContain('139-****-5678');
+    expect(masked).not.toContain(card.slice(3, -4));
+    for (const h of hits) expect(masked.slice(h.start, h.end).slice(0, 3)).toBe(text.slice(h.start, h.start + 3));
+  });
 });
+

@@ -105,3 +105,22 @@ export function findPersonalData(text: string, opts: { maxBirthYear?: number } =
   }
   return hits.sort((a, b) => a.start - b.start);
 }
+
+/**
+ * The text with every hit masked in place (same length, separators kept, first 3 and last 4 digits shown), so
+ * excerpts taken from it keep their positions and never show a number — nor a neighbouring one — in full.
+ */
+export function maskHits(text: string, hits: readonly PersonalDataHit[]): string {
+  if (hits.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const h of hits) {
+    const raw = text.slice(h.start, h.end);
+    const digits = raw.replace(/[^0-9０-９Xxｘ]/g, '').length;
+    let seen = 0;
+    out += text.slice(at, h.start) + raw.replace(/[0-9０-９Xxｘ]/g, (c) => (seen++ < 3 || seen > digits - 4 ? c : '*'));
+    at = h.end;
+  }
+  return out + text.slice(at);
+}
+
