@@ -128,7 +128,8 @@ html.hc .receipt{border-color:#fff}
 .doc-list{list-style:none;margin:.5rem 0 1rem;padding:0}
 .doc-list li{display:flex;flex-wrap:wrap;align-items:baseline;gap:.125rem 1rem;padding:.5rem 0;border-bottom:1px dashed var(--line)}
 .doc-list li>a{flex:1 1 20rem;min-width:0}
-.doc-no,.doc-date{color:var(--muted);font-size:.9375rem;white-space:nowrap}
+.doc-no,.doc-date{color:var(--muted);font-size:.9375rem}
+.doc-date{white-space:nowrap}
 .doc-date{margin-left:auto}
 .latest{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,26rem),1fr));gap:0 2rem}
 .latest h3{margin-top:1rem}
