@@ -13,6 +13,7 @@ import { calendarRoutes } from './api/calendar.routes.js';
 import { noticeRoutes } from './api/notices.routes.js';
 import { searchRoutes } from './api/search.routes.js';
 import { reportRoutes } from './api/reports.routes.js';
+import { reportComparisonRoutes } from './api/report-comparison.routes.js';
 import { reviewCaseRoutes } from './api/review-cases.routes.js';
 import { reportDataRoutes } from './api/report-data.routes.js';
 import { auditRoutes } from './api/audit.routes.js';
@@ -83,6 +84,7 @@ export async function buildApp(ctx: HttpContext, opts: { logger?: boolean; logSt
     await api.register(noticeRoutes(ctx));
     await api.register(searchRoutes(ctx));
     await api.register(reportRoutes(ctx));
+    await api.register(reportComparisonRoutes(ctx));
     await api.register(publicationRoutes(ctx));
     await api.register(catalogueRoutes(ctx));
     await api.register(publicationReportRoutes(ctx));
