@@ -256,3 +256,46 @@ describe.each(ENGINES)('主动公开 portal on %s', (engine) => {
     expect(total).toBe(5);
   });
 });
+
+describe('sitemap files and the view counter, without a server', () => {
+  it('over the per-file limit, /sitemap.xml becomes an index of files that together list every URL once', async () => {
+    const { sitemapFiles } = await import('../../src/http/portal/sitemap.js');
+    const unit = { id: 'u1', slug: 'fgj', status: 'active', updatedAt: '2025-01-01T00:00:00.000Z' } as never;
+    const items = Array.from({ length: 25 }, (_, i) => ({ id: `item${i}`, unitId: 'u1', status: i === 3 ? 'withdrawn' : 'published', updatedAt: '2025-02-01T00:00:00.000Z' }));
+    const files = sitemapFiles({ units: [unit], columns: [], lastByColumn: new Map(), items }, 'https://gk.example', undefined, 10);
+    expect(parseXml(files[0] as string, 'loc')).toEqual(['https://gk.example/sitemap-1.xml', 'https://gk.example/sitemap-2.xml', 'https://gk.example/sitemap-3.xml']);
+    const locs = files.slice(1).flatMap((f) => parseXml(f, 'loc'));
+    expect(files.slice(1).every((f) => parseXml(f, 'loc').length <= 10)).toBe(true);
+    expect(new Set(locs).size).toBe(locs.length);
+    expect(locs.filter((l) => l.includes('/i/'))).toHaveLength(24);
+    expect(locs).not.toContain('https://gk.example/u/fgj/i/item3');
+  });
+
+  it('counts per Beijing day, keeps counts when a write fails, and announces the day change', async () => {
+    const { ViewCounter } = await import('../../src/http/portal/view-counter.js');
+    let now = Date.parse('2025-03-01T15:59:00.000Z'); // 23:59 in Beijing
+    const saved: { itemId: string; day: string; count: number }[] = [];
+    let fail = true;
+    const store = {
+      read: async () => { throw new Error('unused'); },
+      write: async (fn: (r: never) => Promise<unknown>, opts?: { publicContent?: boolean }) => {
+        expect(opts).toEqual({ publicContent: false });
+        if (fail) throw new Error('database busy');
+        return fn({ itemViews: { add: async (b: typeof saved) => void saved.push(...b) } } as never);
+      },
+    };
+    const c = new ViewCounter({ store: store as never, now: () => now });
+    c.hit('a', 'Mozilla/5.0');
+    c.hit('a', 'Mozilla/5.0');
+    c.hit('a', undefined); // no User-Agent: not a browser
+    c.hit('a', 'Baiduspider/2.0');
+    expect(c.today()).toBe('2025-03-01');
+    now += 2 * 60_000; // 00:01 next day in Beijing
+    c.hit('a', 'Mozilla/5.0');
+    expect(c.today()).toBe('2025-03-02');
+    await c.flush(); // fails: kept for the next attempt
+    fail = false;
+    await c.flush();
+    expect(saved.sort((x, y) => x.day.localeCompare(y.day))).toEqual([{ itemId: 'a', day: '2025-03-01', count: 2 }, { itemId: 'a', day: '2025-03-02', count: 1 }]);
+  });
+});
