@@ -25,6 +25,8 @@ const OfflinePage = lazy(() => import('../pages/offline/OfflinePage'));
 const ReportsPage = lazy(() => import('../pages/reports/ReportsPage'));
 const ReportEditorPage = lazy(() => import('../pages/reports/ReportEditorPage'));
 const ReportBoardPage = lazy(() => import('../pages/reports/BoardPage'));
+// ECharts only loads with this page.
+const ReportComparisonPage = lazy(() => import('../pages/report-comparison/ComparisonPage'));
 const ReviewCasesPage = lazy(() => import('../pages/review-cases/ReviewCasesPage'));
 const ReportDataPage = lazy(() => import('../pages/report-data/ReportDataPage'));
 const PubItemsPage = lazy(() => import('../pages/publications/ItemsPage'));
@@ -67,6 +69,7 @@ export const router = createBrowserRouter(
             { path: 'offline', element: <OfflinePage /> },
             { path: 'reports', element: <ReportsPage /> },
             { path: 'reports/board', element: <ReportBoardPage /> },
+            { path: 'reports/comparison', element: <ReportComparisonPage /> },
             { path: 'reports/review-cases', element: <ReviewCasesPage /> },
             { path: 'reports/data', element: <ReportDataPage /> },
             { path: 'reports/:id', element: <ReportEditorPage /> },
