@@ -1,5 +1,5 @@
 /**
- * One ECharts chart, rendered as SVG, with only the parts this page needs registered (echarts/core keeps the
+ * One ECharts chart (canvas renderer, shared with 发布统计), with only the parts this page needs registered (echarts/core keeps the
  * bundle small; this module loads with the lazily loaded comparison page only). The chart is an image for
  * assistive technology, labelled by its caption; the same numbers follow it in a table. Decal patterns and
  * varied line styles and symbols mean colour is never the only cue.
@@ -10,10 +10,10 @@ import * as echarts from 'echarts/core';
 import type { ComposeOption } from 'echarts/core';
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption, AriaComponentOption } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
+import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, SVGRenderer]);
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, CanvasRenderer]);
 
 export type ChartOption = ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption | AriaComponentOption>;
 
@@ -27,7 +27,7 @@ export function EChart({ option, label, height = 320 }: { option: ChartOption; l
 
   useEffect(() => {
     if (!ref.current) return;
-    const c = echarts.init(ref.current, undefined, { renderer: 'svg', locale: 'ZH' });
+    const c = echarts.init(ref.current, undefined, { renderer: 'canvas', locale: 'ZH' });
     chart.current = c;
     const ro = new ResizeObserver(() => c.resize());
     ro.observe(ref.current);
