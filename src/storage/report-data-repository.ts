@@ -7,7 +7,7 @@ import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { ApplicationGroup, CaseGroup, DrillRecord, ItemGroup, ManualSum, ReportDataRepository } from '../domain/annual-report/compute-sources.js';
 import { MANUAL_ENTRY_KINDS, type ManualEntry, type ManualEntryKind, type ManualEntryRepository } from '../domain/annual-report/manual-entries.js';
 import { APPLICANT_TYPES } from '../domain/requests/applicant.js';
-import { OUTCOMES } from '../domain/requests/outcome.js';
+import { OUTCOME_CODES, OUTCOMES } from '../domain/requests/outcome.js';
 import { STATUSES } from '../domain/requests/status.js';
 import { REVIEW_KINDS, REVIEW_OUTCOMES } from '../domain/reviews/review-case.js';
 import type { Database, Row } from './schema.js';
@@ -63,11 +63,68 @@ export function reportDataRepository(q: Q, engine: Engine): ReportDataRepository
   const unitFilter = (unitIds: string[] | null, col = 'unit_id'): RawBuilder<unknown> =>
     unitIds === null ? sql`` : unitIds.length ? sql`and ${sql.ref(col)} in (${sql.join(unitIds)})` : sql`and 1 = 0`;
   const rows = async (query: RawBuilder<unknown>) => (await query.execute(q)).rows as Record<string, unknown>[];
+  // Receipt (Art. 30/31: the corrected application's receipt when there was one) and closing (reply incl. transfer,
+  // or withdrawal) of each application; the join adds no rows: withdrawn is final (status.ts), one withdraw event.
+  const datedApplications = (unitIds: string[] | null, end: string) => sql`
+    select a.id, a.unit_id, a.applicant_type, a.outcome,
+      coalesce(a.correction_received_on, a.received_on) as eff,
+      coalesce(a.replied_on, e.effective_on, substr(e.at, 1, 10)) as closed
+    from applications a
+    left join application_events e on e.application_id = a.id and e.action = 'withdraw' and a.replied_on is null
+    where a.received_on is not null and a.received_on <= ${end} ${unitFilter(unitIds, 'a.unit_id')}`;
+
+  /** Without ids (the batch): one row per unit and applicant type with a SUM(CASE …) per cell, as counted by hand. */
+  async function applicationCounts(unitIds: string[] | null, start: string, end: string): Promise<ApplicationGroup[]> {
+    const perOutcome = sql.join(OUTCOME_CODES.map((o, i) => sql`sum(case when closed >= ${start} and closed <= ${end} and coalesce(outcome, 'otherOther') = ${o} then 1 else 0 end) as ${sql.ref(`r${i}`)}`));
+    const result = await rows(sql`
+      select unit_id, applicant_type,
+        sum(case when eff >= ${start} then 1 else 0 end) as received,
+        sum(case when eff < ${start} then 1 else 0 end) as carried_over,
+        sum(case when closed is null or closed > ${end} then 1 else 0 end) as carried_forward,
+        ${perOutcome}
+      from (${datedApplications(unitIds, end)}) x
+      where eff <= ${end} and (closed is null or closed >= ${start})
+      group by 1, 2`);
+    const out: ApplicationGroup[] = [];
+    const base = { received: false, carriedOver: false, carriedForward: false, result: null, ids: [] };
+    for (const r of result) {
+      const g = { unitId: String(r.unit_id), applicantType: String(r.applicant_type) };
+      const add = (n: unknown, over: Partial<ApplicationGroup>) => {
+        if (Number(n) > 0) out.push({ ...base, ...g, ...over, n: Number(n) });
+      };
+      add(r.received, { received: true });
+      add(r.carried_over, { carriedOver: true });
+      add(r.carried_forward, { carriedForward: true });
+      OUTCOME_CODES.forEach((o, i) => add(r[`r${i}`], { result: o }));
+    }
+    return out;
+  }
+
+  async function itemCounts(unitIds: string[] | null, start: string, end: string): Promise<ItemGroup[]> {
+    const result = await rows(sql`
+      select unit_id, case when genre = '命令（令）' then 'regulations' else 'normativeDocuments' end as row_key,
+        sum(case when published_on >= ${start} then 1 else 0 end) as issued,
+        sum(case when created_on >= ${start} and created_on <= ${end} then 1 else 0 end) as made,
+        sum(case when validity = 'repealed' and validity_changed_on >= ${start} and validity_changed_on <= ${end} then 1 else 0 end) as repealed,
+        sum(case when validity = 'inForce' or validity_changed_on > ${end} then 1 else 0 end) as in_force
+      from publication_items
+      where validity is not null and status = 'published' and published_on <= ${end} ${unitFilter(unitIds)}
+      group by 1, 2`);
+    const out: ItemGroup[] = [];
+    const base = { issued: false, made: false, repealed: false, inForce: false, ids: [] };
+    for (const r of result) {
+      const g = { unitId: String(r.unit_id), row: r.row_key as ItemGroup['row'] };
+      for (const [col, flag] of [['issued', 'issued'], ['made', 'made'], ['repealed', 'repealed'], ['in_force', 'inForce']] as const) {
+        if (Number(r[col]) > 0) out.push({ ...base, ...g, [flag]: true, n: Number(r[col]) });
+      }
+    }
+    return out;
+  }
 
   return {
     async applicationGroups(unitIds, year, withIds): Promise<ApplicationGroup[]> {
       const start = `${year}-01-01`, end = `${year}-12-31`;
-      // Art. 30/31: receipt = the corrected application's receipt when there was one. Closed = reply (incl. transfer), or withdrawal.
+      if (!withIds) return applicationCounts(unitIds, start, end);
       const result = await rows(sql`
         select unit_id, applicant_type,
           case when eff >= ${start} then 1 else 0 end as received,
@@ -75,15 +132,7 @@ export function reportDataRepository(q: Q, engine: Engine): ReportDataRepository
           case when closed is null or closed > ${end} then 1 else 0 end as carried_forward,
           case when closed >= ${start} and closed <= ${end} then coalesce(outcome, 'otherOther') end as result,
           count(*) as n ${idsAgg(withIds)}
-        from (
-          select a.id, a.unit_id, a.applicant_type, a.outcome,
-            coalesce(a.correction_received_on, a.received_on) as eff,
-            coalesce(a.replied_on, e.effective_on, substr(e.at, 1, 10)) as closed
-          from applications a
-          -- At most one withdraw event per application (withdrawn is final: status.ts), so the join adds no rows.
-          left join application_events e on e.application_id = a.id and e.action = 'withdraw' and a.replied_on is null
-          where a.received_on is not null and a.received_on <= ${end} ${unitFilter(unitIds, 'a.unit_id')}
-        ) x
+        from (${datedApplications(unitIds, end)}) x
         where eff <= ${end} and (closed is null or closed >= ${start})
         group by 1, 2, 3, 4, 5, 6`);
       return result.map((r) => ({
@@ -94,6 +143,7 @@ export function reportDataRepository(q: Q, engine: Engine): ReportDataRepository
 
     async itemGroups(unitIds, year, withIds): Promise<ItemGroup[]> {
       const start = `${year}-01-01`, end = `${year}-12-31`;
+      if (!withIds) return itemCounts(unitIds, start, end);
       // 规章 and 行政规范性文件 are the published items that carry a validity (有效性); 规章 are promulgated by 令
       // (《规章制定程序条例》第三十二条), so genre 命令（令） marks a 规章. Amended (已修改) items leave 现行有效 (R7).
       const result = await rows(sql`
