@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { comparisonRange } from './comparison-query.js';
-import { buildComparison, comparisonSheets, correctedRate, FIGURE_KEYS, keyFigures, type ComparisonInput, type FigureKey } from './comparison.js';
-import { emptyAnnualReportDoc, setCell, type AnnualReportDoc, type TemplateId } from './interchange.js';
+import { buildComparison, comparisonSheets, correctedRate, FIGURE_KEYS, FIGURE_SOURCES, keyFigures, type ComparisonInput, type FigureKey } from './comparison.js';
+import { emptyAnnualReportDoc, getCell, setCell, TEMPLATE_IDS, type AnnualReportDoc, type TemplateId } from './interchange.js';
 
 const unit = { name: '安澜市发展和改革局', code: null };
 const fill = (doc: AnnualReportDoc, cells: Record<string, number>) => Object.entries(cells).reduce((d, [p, v]) => setCell(d, p, v), doc);
@@ -52,6 +52,18 @@ const docPre2019 = fill(emptyAnnualReportDoc('pre2019', 2017, unit), {
 
 /** A narrative-only 2018 report: the prose states items published and applications, nothing else. */
 const docNarrative = fill(emptyAnnualReportDoc('pre2019', 2018, unit), { 'indicators.proactive.total': 1800, 'indicators.applications.received': 781 });
+
+describe('figure mapping', () => {
+  it.each(TEMPLATE_IDS)('template %s: every mapped cell exists in the template, and every figure is mapped', (template) => {
+    const empty = emptyAnnualReportDoc(template, 2020, unit);
+    for (const key of FIGURE_KEYS) {
+      const s = FIGURE_SOURCES[template][key];
+      expect(s, key).toBeDefined();
+      if (s.kind === 'cells') for (const p of s.cells) expect([key, p, getCell(empty, p)]).toEqual([key, p, null]);
+      if (s.kind !== 'cells' && s.kind !== 'derived') expect(s.note.length, key).toBeGreaterThan(0);
+    }
+  });
+});
 
 describe('keyFigures per template', () => {
   const cases: [string, AnnualReportDoc, number | null, Partial<Record<FigureKey, number | null>>][] = [
