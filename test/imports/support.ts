@@ -202,7 +202,7 @@ export function variants(): Variant[] {
 /** Numbers a snippet states: Arabic (with thousands separators) and Chinese numerals. */
 function numbersIn(s: string): number[] {
   const out: number[] = [];
-  for (const m of s.matchAll(/\d[\d,]*(?:\.\d+)?/g)) {
+  for (const m of s.matchAll(/[-+]?\d[\d,]*(?:\.\d+)?/g)) {
     const v = parseCellNumber(m[0]) ?? Number(m[0].replace(/,/g, ''));
     if (Number.isFinite(v)) out.push(v);
   }

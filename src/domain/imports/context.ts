@@ -33,12 +33,25 @@ export function setValue(ctx: ReadContext, path: string, value: number, start: n
   ctx.cells[path] = provenance(ctx, start, end);
 }
 
-/** Line number (1-based, in the cleaned text) of an offset, for messages. */
+/** Line number (1-based, in the cleaned text) of an offset, for messages (binary search over line starts). */
 export function lineOf(ctx: ReadContext, offset: number): number {
-  let n = 1;
-  for (let i = 0; i < offset && i < ctx.text.length; i++) if (ctx.text.charCodeAt(i) === 10) n++;
-  return n;
+  let starts = lineStarts.get(ctx);
+  if (!starts) {
+    const s: number[] = [0];
+    for (let i = ctx.text.indexOf('\n'); i >= 0; i = ctx.text.indexOf('\n', i + 1)) s.push(i + 1);
+    starts = s;
+    lineStarts.set(ctx, s);
+  }
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
 }
+const lineStarts = new WeakMap<ReadContext, number[]>();
 
 export function excerpt(s: string, max = 24): string {
   const t = s.replace(/\s+/g, ' ').trim();

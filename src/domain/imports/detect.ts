@@ -56,17 +56,19 @@ function findPhrase(keyed: string, keyedOffsets: Int32Array, phrase: string): nu
 
 /** The text reduced to labelKey characters, with the offset of each kept character (one pass, no regex per char). */
 export function keyedText(text: string): { keyed: string; offsets: Int32Array } {
-  const parts: string[] = [];
+  const codes = new Uint16Array(text.length);
   const offs = new Int32Array(text.length);
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
     if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
     if (c <= 0x20 || SKIP_CHARS.has(c)) continue;
-    parts.push(String.fromCharCode(c));
+    codes[n] = c;
     offs[n++] = i;
   }
-  return { keyed: parts.join(''), offsets: offs.subarray(0, n) };
+  let keyed = '';
+  for (let i = 0; i < n; i += 8192) keyed += String.fromCharCode(...codes.subarray(i, Math.min(n, i + 8192)));
+  return { keyed, offsets: offs.subarray(0, n) };
 }
 
 const SKIP_CHARS = new Set([...'\u00a0\u3000|｜,，.。:：;；、!！?？\'"“”‘’`·•…-—–_~～()（）[]【】{}<>《》〈〉「」『』/\\+=*#'].map((c) => c.charCodeAt(0)));

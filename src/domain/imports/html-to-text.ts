@@ -72,6 +72,12 @@ export function htmlToText(html: string): MappedText {
         i = end < 0 ? n : end + 3;
         continue;
       }
+      if (html[i + 1] === '!' || html[i + 1] === '?') {
+        // <!DOCTYPE …>, <![CDATA[…]]>, <?xml …?>
+        const end = html.indexOf('>', i + 2);
+        i = end < 0 ? n : end + 1;
+        continue;
+      }
       const m = /^<\s*(\/?)\s*([a-zA-Z][a-zA-Z0-9]*)/.exec(html.slice(i, i + 40));
       const close = html.indexOf('>', i + 1);
       if (!m || close < 0) {

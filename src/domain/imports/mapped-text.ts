@@ -15,43 +15,62 @@ export function identityText(text: string): MappedText {
   return { text, origin };
 }
 
-/** Accumulates characters with their source offsets. */
+/** Accumulates characters with their source offsets (string parts + a growing Int32Array: no per-char objects). */
 export class MappedBuilder {
-  private chars: string[] = [];
-  private offsets: number[] = [];
+  private parts: string[] = [];
+  private offsets = new Int32Array(1024);
+  private n = 0;
+  private last = '';
+
+  private grow(k: number): void {
+    if (this.n + k <= this.offsets.length) return;
+    let size = this.offsets.length * 2;
+    while (size < this.n + k) size *= 2;
+    const next = new Int32Array(size);
+    next.set(this.offsets.subarray(0, this.n));
+    this.offsets = next;
+  }
 
   push(s: string, sourceOffset: number): void {
-    for (let i = 0; i < s.length; i++) {
-      this.chars.push(s[i]!);
-      this.offsets.push(sourceOffset);
-    }
+    if (!s) return;
+    this.grow(s.length);
+    this.offsets.fill(sourceOffset, this.n, this.n + s.length);
+    this.n += s.length;
+    this.parts.push(s);
+    this.last = s[s.length - 1]!;
   }
 
   /** Appends a slice of another mapped text, keeping its origins. */
   pushSlice(m: MappedText, start: number, end: number): void {
-    for (let i = start; i < end; i++) {
-      this.chars.push(m.text[i]!);
-      this.offsets.push(m.origin[i]!);
-    }
+    if (end <= start) return;
+    this.grow(end - start);
+    this.offsets.set(m.origin.subarray(start, end), this.n);
+    this.n += end - start;
+    this.parts.push(m.text.slice(start, end));
+    this.last = m.text[end - 1]!;
   }
 
   get length(): number {
-    return this.chars.length;
+    return this.n;
   }
 
   lastChar(): string | undefined {
-    return this.chars[this.chars.length - 1];
+    return this.n ? this.last : undefined;
   }
 
   popWhile(pred: (c: string) => boolean): void {
-    while (this.chars.length && pred(this.chars[this.chars.length - 1]!)) {
-      this.chars.pop();
-      this.offsets.pop();
+    while (this.n && pred(this.last)) {
+      const p = this.parts[this.parts.length - 1]!;
+      if (p.length <= 1) this.parts.pop();
+      else this.parts[this.parts.length - 1] = p.slice(0, -1);
+      this.n--;
+      const q = this.parts[this.parts.length - 1];
+      this.last = q ? q[q.length - 1]! : '';
     }
   }
 
   build(): MappedText {
-    return { text: this.chars.join(''), origin: Int32Array.from(this.offsets) };
+    return { text: this.parts.join(''), origin: this.offsets.slice(0, this.n) };
   }
 }
 

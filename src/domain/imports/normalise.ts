@@ -8,15 +8,11 @@ const VARIANTS: Record<string, string> = { 谘: '咨', 〇: '零', 叁: '三', �
 
 /** Full-width ASCII → half-width (digits, letters, punctuation), ideographic space → space. */
 export function toHalfWidth(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
-    else if (c === 0x3000) out += ' ';
-    else out += s[i];
-  }
-  return out;
+  if (!FULL_WIDTH.test(s)) return s;
+  return s.replace(FULL_WIDTH_G, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 }
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+const FULL_WIDTH_G = /[\uff01-\uff5e\u3000]/g;
 
 const PUNCT = /[\s\u00a0|｜,，.。:：;；、!！?？'"“”‘’`·•…\-—–_~～()（）[\]【】{}<>《》〈〉「」『』/\\＋+=*#＃]/g;
 

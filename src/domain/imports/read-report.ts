@@ -7,7 +7,7 @@
  *
  * Pure: the caller decodes bytes and passes the script converter (OpenCC in src/infra/report-import).
  */
-import { emptyAnnualReportDoc, setCell, templateCellPaths, type AnnualReportDoc, type TemplateId } from '../annual-report/interchange.js';
+import { emptyAnnualReportDoc, parseCellPath, templateCellPaths, type AnnualReportDoc, type TemplateId } from '../annual-report/interchange.js';
 import { templateById } from '../annual-report/templates.js';
 import type { ReadContext } from './context.js';
 import { detectTemplate, detectUnit, detectYear, type Evidence } from './detect.js';
@@ -133,12 +133,14 @@ export function readReport(source: string, opts: ReadOptions): ReadReportResult 
   if (yearValue === null) {
     return { ...base, doc: null, error: '没有找到报告年份（统计期限、标题或正文中的年份），请指定年份（--year）' };
   }
-  let doc = emptyAnnualReportDoc(templateId, yearValue, { name: unitName ?? UNKNOWN_UNIT, code: null });
-  const known = new Set(paths);
+  const doc = emptyAnnualReportDoc(templateId, yearValue, { name: unitName ?? UNKNOWN_UNIT, code: null });
   const cells: Record<string, { text: string; offset: number }> = {};
   for (const [path, value] of ctx.values) {
-    if (!known.has(path)) continue;
-    doc = setCell(doc, path, value);
+    // the document is fresh: cells are written in place (setCell copies the document on every call)
+    const p = parseCellPath(path);
+    if (p?.kind === 'indicator' && p.key in doc.indicators) doc.indicators[p.key] = value;
+    else if (p?.kind === 'table' && doc.tables[p.table][p.row] && p.col in doc.tables[p.table][p.row]!) doc.tables[p.table][p.row]![p.col] = value;
+    else continue;
     cells[path] = ctx.cells[path]!;
   }
   doc.narrative = extractNarrative(converted, templateId);

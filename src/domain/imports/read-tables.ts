@@ -23,7 +23,7 @@ const ANCHORS: Record<string, Anchor> = {
   applications: { headings: ['三、收到和处理政府信息公开申请情况'], cells: ['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '申请人情况'] },
   reviews: { headings: ['四、政府信息公开行政复议、行政诉讼情况'], cells: [] },
 };
-const END_HEADINGS = ['五、存在的主要问题及改进情况', '五、政府信息公开工作存在的主要问题及改进情况', '六、其他需要报告的事项'];
+const END_HEADINGS = ['五、存在的主要问题及改进情况', '五、政府信息公开工作存在的主要问题及改进情况', '六、其他需要报告的事项'].map(labelKey);
 
 function findAnchor(tokens: Token[], from: number, a: Anchor): number {
   const heads = a.headings.map(labelKey);
@@ -56,7 +56,7 @@ export function readTables(ctx: ReadContext, template: TemplateDef): void {
   let end = tokens.length;
   for (let i = from; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.kind === 'text' && END_HEADINGS.some((h) => labelKey(h) === t.key)) {
+    if (t.kind === 'text' && END_HEADINGS.includes(t.key)) {
       end = i;
       break;
     }
@@ -90,6 +90,7 @@ function readRows(ctx: ReadContext, def: TableDef, start: number, stop: number, 
   const specs = rowSpecs(def);
   const hits = alignLabels(ctx.tokens, start + 1, stop, specs);
   let anyValue = false;
+  const before = ctx.warnings.length;
   const missing: string[] = [];
   def.rows.forEach((row, r) => {
     const hit = hits[r];
@@ -123,6 +124,8 @@ function readRows(ctx: ReadContext, def: TableDef, start: number, stop: number, 
     if (nums < values.length) ctx.warnings.push(`${def.shortName}“${row.fullLabel}”（${where}）有 ${values.length - nums} 个空白单元格：记为 null`);
     if (surplus.length) ctx.warnings.push(`${def.shortName}“${row.fullLabel}”（${where}）后面多出 ${surplus.length} 个数值（${surplus.map((s) => s.text).join('、')}），不属于任何一列，未写入`);
   });
+  // A table with no value at all gets one warning, not one per row.
+  if (!anyValue) ctx.warnings.splice(before);
   if (!anyValue) ctx.warnings.push(`${def.shortName}（${def.title}）有标题（第 ${lineOf(ctx, ctx.tokens[start]!.start)} 行）但没有读到任何单元格：该表各单元格记为 null`);
   else if (missing.length) ctx.warnings.push(`${def.shortName}未找到以下行：${missing.map((m) => `“${excerpt(m, 30)}”`).join('、')}：记为 null`);
 }
