@@ -115,10 +115,12 @@ export function AppLayout() {
         <Link to="/" className="gk-brand">{mobile ? '管理后台' : `${meta.siteName} · 管理后台`}</Link>
         <div className="gk-user">
           <Popover content={roles} title="当前用户" trigger={['click', 'hover']} placement="bottomRight">
-            <Button type="text" style={{ color: '#fff' }} aria-label={`当前用户：${session.account.displayName}，查看单位和角色`}>
+            {/* The visible text is the start of the accessible name (WCAG 2.5.3 label in name). */}
+            <Button type="text" style={{ color: '#fff' }}>
               <span>
                 {session.account.displayName}
                 <span className="gk-user-detail"> ｜ {session.account.unitName} ｜ {session.roles.map((r) => r.roleLabel).join('、') || '无角色'}</span>
+                <span className="visually-hidden">（当前用户，查看单位和角色）</span>
               </span>
             </Button>
           </Popover>

@@ -4,7 +4,7 @@
  * unsaved change remains. Submission sends the item to the first stage, which confirms the confidentiality review.
  */
 import { ArrowLeftOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Flex, Form, Input, Modal, Row, Space, Spin, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Flex, Form, Input, Row, Space, Spin, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -51,7 +51,7 @@ export default function EditorPage() {
   const { id } = useParams();
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const { units } = useUnits();
   const [detail, setDetail] = useState<ItemDetail | null>(null);
@@ -147,7 +147,7 @@ export default function EditorPage() {
 
   const submit = () => {
     if (!id) return;
-    Modal.confirm({
+    modal.confirm({
       title: '提交审核',
       content: (
         <Typography.Paragraph>

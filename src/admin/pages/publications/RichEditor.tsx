@@ -60,7 +60,7 @@ export function RichEditor({ value, onChange, id, label = '正文' }: Props) {
 
   const tool = (key: string, title: string, icon: ReactNode, run: () => void, opts: { pressed?: boolean; disabled?: boolean; text?: string } = {}) => (
     <Tooltip title={title} key={key}>
-      <Button size="small" type={opts.pressed ? 'primary' : 'text'} icon={icon} aria-label={title} aria-pressed={opts.pressed === undefined ? undefined : opts.pressed}
+      <Button size="small" type={opts.pressed ? 'primary' : 'text'} icon={icon} aria-label={opts.text ? `${opts.text}（${title}）` : title} aria-pressed={opts.pressed === undefined ? undefined : opts.pressed}
         disabled={opts.disabled} onMouseDown={(e) => e.preventDefault()} onClick={run}>{opts.text}</Button>
     </Tooltip>
   );
