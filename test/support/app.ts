@@ -9,6 +9,7 @@ import { buildApp } from '../../src/http/app.js';
 import { openRuntime, type Runtime } from '../../src/main.js';
 import { cliActor } from '../../src/cli/common.js';
 import { initDemo } from '../../src/cli/init.js';
+import type { DemoContent } from '../../src/cli/demo-content/index.js';
 import { freshDatabase, type EngineName, type TestDatabase } from './engines.js';
 
 export const TEST_PASSWORD = 'Gongkai#2026test';
@@ -37,12 +38,13 @@ export interface Client {
   raw(opts: { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; payload?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
 }
 
-export async function buildTestApp(engine: EngineName, env: Record<string, string> = {}): Promise<TestApp> {
+/** `demoContent`: the demo's published items and report year (src/cli/demo-content); most tests need none. */
+export async function buildTestApp(engine: EngineName, env: Record<string, string> = {}, opts: { demoContent?: DemoContent } = {}): Promise<TestApp> {
   const db = await freshDatabase(engine);
   // Tests log in many times from one address: the login rate limit is tested on its own (http.test.ts).
   const config = db.config({ GONGKAI_RATE_LOGIN_PER_MINUTE: '10000', ...env });
   const rt = await openRuntime(config);
-  const { passwords } = await initDemo(rt);
+  const { passwords } = await initDemo(rt, { content: opts.demoContent ?? 'none' });
   const app = await buildApp({ deps: rt.deps, config, onWrite: rt.onWrite, engine: rt.db.engine }, { logger: false });
   await app.ready();
 
