@@ -14,6 +14,7 @@ import { noticeRoutes } from './api/notices.routes.js';
 import { searchRoutes } from './api/search.routes.js';
 import { reportRoutes } from './api/reports.routes.js';
 import { reportComparisonRoutes } from './api/report-comparison.routes.js';
+import { reportImportRoutes } from './api/report-imports.routes.js';
 import { reviewCaseRoutes } from './api/review-cases.routes.js';
 import { reportDataRoutes } from './api/report-data.routes.js';
 import { auditRoutes } from './api/audit.routes.js';
@@ -85,6 +86,7 @@ export async function buildApp(ctx: HttpContext, opts: { logger?: boolean; logSt
     await api.register(searchRoutes(ctx));
     await api.register(reportRoutes(ctx));
     await api.register(reportComparisonRoutes(ctx));
+    await api.register(reportImportRoutes(ctx));
     await api.register(publicationRoutes(ctx));
     await api.register(catalogueRoutes(ctx));
     await api.register(publicationReportRoutes(ctx));
