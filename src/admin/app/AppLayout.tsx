@@ -4,7 +4,7 @@ import {
   InboxOutlined, OrderedListOutlined, LogoutOutlined, MenuOutlined, SettingOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import { FileSearchOutlined, NotificationOutlined, ReadOutlined } from '@ant-design/icons';
-import { LineChartOutlined } from '@ant-design/icons';
+import { ImportOutlined, LineChartOutlined } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Popover, Space, Spin, Tag, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { Suspense, useState } from 'react';
@@ -70,6 +70,7 @@ export function AppLayout() {
             { key: '/reports', icon: <OrderedListOutlined />, label: <Link to="/reports">年度报告</Link> },
             { key: '/reports/board', icon: <BarChartOutlined />, label: <Link to="/reports/board">汇总看板</Link> },
             { key: '/reports/comparison', icon: <LineChartOutlined />, label: <Link to="/reports/comparison">年报对比</Link> },
+            { key: '/reports/imports', icon: <ImportOutlined />, label: <Link to="/reports/imports">历史年报导入</Link> },
             { key: '/reports/review-cases', icon: <AuditOutlined />, label: <Link to="/reports/review-cases">复议诉讼登记</Link> },
             { key: '/reports/data', icon: <FormOutlined />, label: <Link to="/reports/data">统计数据录入</Link> },
           ],
@@ -82,7 +83,7 @@ export function AppLayout() {
   ];
   const [first = '', second = ''] = location.pathname.split('/').slice(1);
   const selected = first === 'applications' ? (second === 'new' || second === 'stats' ? `/applications/${second}` : '/applications')
-    : first === 'reports' ? (second === 'board' || second === 'comparison' || second === 'review-cases' || second === 'data' ? `/reports/${second}` : '/reports')
+    : first === 'reports' ? (second === 'board' || second === 'comparison' || second === 'imports' || second === 'review-cases' || second === 'data' ? `/reports/${second}` : '/reports')
     : first === 'publications' ? (['inbox', 'catalogue', 'ledger', 'timeliness', 'charts'].includes(second) ? `/publications/${second}` : '/publications') : `/${first}`;
   const [openKeys, setOpenKeys] = useState<string[]>(first === 'applications' || first === 'calendar' || first === 'notice-settings' ? ['requests'] : first === 'reports' ? ['reports'] : first === 'publications' ? ['publications'] : []);
   const menu = (

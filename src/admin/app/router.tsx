@@ -27,6 +27,7 @@ const ReportEditorPage = lazy(() => import('../pages/reports/ReportEditorPage'))
 const ReportBoardPage = lazy(() => import('../pages/reports/BoardPage'));
 // ECharts only loads with this page.
 const ReportComparisonPage = lazy(() => import('../pages/report-comparison/ComparisonPage'));
+const ReportImportsPage = lazy(() => import('../pages/report-imports/ReportImportsPage'));
 const ReviewCasesPage = lazy(() => import('../pages/review-cases/ReviewCasesPage'));
 const ReportDataPage = lazy(() => import('../pages/report-data/ReportDataPage'));
 const PubItemsPage = lazy(() => import('../pages/publications/ItemsPage'));
@@ -70,6 +71,7 @@ export const router = createBrowserRouter(
             { path: 'reports', element: <ReportsPage /> },
             { path: 'reports/board', element: <ReportBoardPage /> },
             { path: 'reports/comparison', element: <ReportComparisonPage /> },
+            { path: 'reports/imports', element: <ReportImportsPage /> },
             { path: 'reports/review-cases', element: <ReviewCasesPage /> },
             { path: 'reports/data', element: <ReportDataPage /> },
             { path: 'reports/:id', element: <ReportEditorPage /> },
