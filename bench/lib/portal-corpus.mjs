@@ -21,7 +21,7 @@ export function buildBundle(root) {
 
 /** Creates `dataDir` with the demo city (through the CLI) and `count` published items; returns what the benches need. */
 export function createCorpus(root, dataDir, count) {
-  const init = spawnSync(process.execPath, [path.join(root, 'bin/gongkai.js'), '--data', dataDir, 'init', '--demo'], { cwd: root, env: { ...process.env, LOG_LEVEL: 'warn' }, encoding: 'utf8' });
+  const init = spawnSync(process.execPath, [path.join(root, 'bin/gongkai.js'), '--data', dataDir, 'init', '--demo', '--content', 'none'], { cwd: root, env: { ...process.env, LOG_LEVEL: 'warn' }, encoding: 'utf8' });
   if (init.status !== 0) throw new Error(`init --demo failed: ${init.stderr}`);
   const sha = createHash('sha256').update(PDF).digest('hex');
   const blob = path.join(dataDir, 'blobs', sha.slice(0, 2), sha.slice(2, 4), sha);

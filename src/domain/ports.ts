@@ -299,7 +299,11 @@ export interface PortalQueries {
   publishedCounts(): Promise<{ columnId: string; count: number; lastUpdatedAt: string | null }[]>;
   /** A column's published items newest first, list fields only (static export). */
   publishedOfColumn(columnId: string): Promise<{ id: string; title: string; docNumber: string | null; publishedOn: string; publishedAt: string; updatedAt: string }[]>;
-  scanPublicHeads(afterId: string | null, limit: number): Promise<{ id: string; unitId: string; columnId: string; status: import('./publications/model.js').ItemStatus; updatedAt: string; publishedOn: string | null }[]>;
+  /** Public items in id order, `limit` items of any status examined per call; `last` continues the scan (null: done). */
+  scanPublicHeads(afterId: string | null, limit: number): Promise<{
+    rows: { id: string; unitId: string; columnId: string; status: import('./publications/model.js').ItemStatus; updatedAt: string; publishedOn: string | null }[];
+    last: string | null;
+  }>;
 }
 
 export interface Repos {

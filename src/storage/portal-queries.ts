@@ -14,7 +14,11 @@ type Q = Kysely<Database> | Transaction<Database>;
 
 /** Attachments of information items: owner_type in the shared attachments table (pub-core's uploads). */
 export const ITEM_ATTACHMENT_OWNER = 'publication';
-const PUBLIC: ItemStatus[] = ['published', 'withdrawn'];
+/**
+ * The status is checked here, not in SQL: with "status in (…)" SQLite's planner walks a status index over every
+ * public item instead of looking the ids up by primary key (275 ms instead of 1 ms for 500 ids at 5,000 items).
+ */
+const isPublic = (status: string) => status === 'published' || status === 'withdrawn';
 const CHUNK = 500;
 
 async function chunked<T>(ids: string[], fn: (part: string[]) => Promise<T[]>): Promise<T[]> {
@@ -26,8 +30,8 @@ async function chunked<T>(ids: string[], fn: (part: string[]) => Promise<T[]>): 
 export function portalQueries(q: Q, engine: 'sqlite' | 'postgres'): PortalQueries {
   return {
     async publicItems(ids) {
-      const rows = await chunked(ids, (part) => q.selectFrom('publication_items').selectAll().where('id', 'in', part).where('status', 'in', PUBLIC).execute());
-      return rows.map(itemFromRow);
+      const rows = await chunked(ids, (part) => q.selectFrom('publication_items').selectAll().where('id', 'in', part).execute());
+      return rows.filter((r) => isPublic(r.status)).map(itemFromRow);
     },
     async attachmentsOf(itemIds) {
       const rows = await chunked(itemIds, (part) =>
@@ -60,8 +64,8 @@ export function portalQueries(q: Q, engine: 'sqlite' | 'postgres'): PortalQuerie
     },
     async itemHeads(ids) {
       const rows = await chunked(ids, (part) =>
-        q.selectFrom('publication_items').select(['id', 'unit_id', 'title', 'doc_number', 'status', 'published_on']).where('id', 'in', part).where('status', 'in', PUBLIC).execute());
-      return rows.map((r) => ({ id: r.id, unitId: r.unit_id, title: r.title, docNumber: r.doc_number, status: r.status as ItemStatus, publishedOn: r.published_on }));
+        q.selectFrom('publication_items').select(['id', 'unit_id', 'title', 'doc_number', 'status', 'published_on']).where('id', 'in', part).execute());
+      return rows.filter((r) => isPublic(r.status)).map((r) => ({ id: r.id, unitId: r.unit_id, title: r.title, docNumber: r.doc_number, status: r.status as ItemStatus, publishedOn: r.published_on }));
     },
     async allColumns() {
       const rows = await q.selectFrom('publication_columns').selectAll().orderBy('unit_id').orderBy('sort_order').orderBy('id').execute();
@@ -78,11 +82,15 @@ export function portalQueries(q: Q, engine: 'sqlite' | 'postgres'): PortalQuerie
       return rows.map((r) => ({ id: r.id, title: r.title, docNumber: r.doc_number, publishedOn: r.published_on ?? '', publishedAt: r.published_at ?? '', updatedAt: r.updated_at }));
     },
     async scanPublicHeads(afterId, limit) {
-      let qb = q.selectFrom('publication_items').select(['id', 'unit_id', 'column_id', 'status', 'updated_at', 'published_on']).where('status', 'in', PUBLIC);
-      if (afterId) qb = qb.where('id', '>', afterId);
+      // By primary key over all items (drafts filtered out here), so each page is a range scan of the key.
+      let qb = q.selectFrom('publication_items').select(['id', 'unit_id', 'column_id', 'status', 'updated_at', 'published_on']);
+      if (afterId) qb = qb.where(engine === 'postgres' ? sql`id collate "C"` : sql`id`, '>', afterId);
       const key = engine === 'postgres' ? sql`id collate "C"` : sql`id`;
       const rows = await qb.orderBy(key).limit(limit).execute();
-      return rows.map((r) => ({ id: r.id, unitId: r.unit_id, columnId: r.column_id, status: r.status as ItemStatus, updatedAt: r.updated_at, publishedOn: r.published_on }));
+      return {
+        rows: rows.filter((r) => isPublic(r.status)).map((r) => ({ id: r.id, unitId: r.unit_id, columnId: r.column_id, status: r.status as ItemStatus, updatedAt: r.updated_at, publishedOn: r.published_on })),
+        last: rows.length === limit ? (rows[rows.length - 1]!.id) : null,
+      };
     },
   };
 }

@@ -43,7 +43,7 @@ const deleted = (stdout: string) => Number(/删除 (\d+)/.exec(stdout)?.[1]);
 
 beforeAll(async () => {
   await ensureBuilt();
-  expect((await gk('init', '--demo')).code).toBe(0);
+  expect((await gk('init', '--demo', '--content', 'none')).code).toBe(0);
   await withRuntime(async (rt) => {
     for (let n = 1; n <= 23; n++) ids[`n${n}`] = (await seedItem(rt, { slug: 'jyj', column: 'tzgg', title: `第${n}号通知`, publishedAt: new Date(Date.UTC(2025, 0, n)).toISOString() })).id;
     const policy = await seedItem(rt, { slug: 'jyj', column: 'zcwj', title: '资助管理办法', attachments: [{ filename: '申请表.pdf', mime: 'application/pdf', data: PDF }] });

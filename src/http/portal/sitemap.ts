@@ -65,9 +65,9 @@ export async function buildSitemaps(r: Repos, site: Site, baseUrl: string, maxUr
   const items: SitemapSource['items'] = [];
   for (let after: string | null = null; ;) {
     const page = await r.portal.scanPublicHeads(after, 5000);
-    items.push(...page);
-    if (page.length < 5000) break;
-    after = page[page.length - 1]!.id;
+    items.push(...page.rows);
+    if (!page.last) break;
+    after = page.last;
   }
   return sitemapFiles({ units: site.units, columns, lastByColumn, items }, baseUrl, undefined, maxUrls);
 }

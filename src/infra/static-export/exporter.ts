@@ -18,6 +18,7 @@ import { loadSite } from '../../http/portal/site.js';
 import { sitemapFiles } from '../../http/portal/sitemap.js';
 import { catalogues, exportColumn, exportHome, exportItems, exportUnit, type ExportContext } from './export-pages.js';
 import { staticHref } from './paths.js';
+import { runItemJob, type ItemJob, type SpawnItemWorker } from './parallel.js';
 import { SiteWriter, type WriteStats } from './site-writer.js';
 
 /** Bump when the static rendering changes, so that the next run re-renders everything. */
@@ -45,7 +46,13 @@ export interface ExportOptions {
   dynamicBase: string;
   /** Re-render everything (files whose bytes did not change are still left alone). */
   full?: boolean;
+  /** Processes rendering item pages (this one included) when there are many; needs `spawnWorker`. */
+  workers?: number;
+  spawnWorker?: SpawnItemWorker | undefined;
 }
+
+/** Below this many item pages one process is quicker than starting helpers (~1 s each). */
+const PARALLEL_MIN = 4000;
 
 export interface ExportResult extends WriteStats {
   full: boolean;
@@ -92,9 +99,9 @@ export async function exportSite(deps: Deps, o: ExportOptions): Promise<ExportRe
     const heads = [];
     for (let after: string | null = null; ;) {
       const page = await r.portal.scanPublicHeads(after, 10_000);
-      heads.push(...page);
-      if (page.length < 10_000) break;
-      after = page[page.length - 1]!.id;
+      heads.push(...page.rows);
+      if (!page.last) break;
+      after = page.last;
     }
     const guides = new Map<string, string>();
     for (const u of site.units) guides.set(u.id, (await r.guides.get(u.id))?.updatedAt ?? '');
@@ -162,10 +169,34 @@ export async function exportSite(deps: Deps, o: ExportOptions): Promise<ExportRe
   // Items first, then the lists that link to them: a file server never offers a link to a page not yet written.
   let renderedItems = 0;
   const itemIds = [...dirtyItems];
-  for (let i = 0; i < itemIds.length; i += BATCH) {
-    const batch = itemIds.slice(i, i + BATCH);
-    for (const id of batch) scopes.add(`u/${itemState.get(id)!.split('|')[3]}/i/${id}/`);
-    renderedItems += await read((r) => exportItems(x, r, batch));
+  for (const id of itemIds) scopes.add(`u/${itemState.get(id)!.split('|')[3]}/i/${id}/`);
+  const workers = Math.max(1, Math.min(o.workers ?? 1, 8));
+  if (workers > 1 && o.spawnWorker && itemIds.length >= PARALLEL_MIN) {
+    // Shares of the items to helper processes, the last share here; files merged into this run's record.
+    const per = Math.ceil(itemIds.length / workers);
+    const shares = Array.from({ length: workers }, (_, k) => itemIds.slice(k * per, (k + 1) * per));
+    const filesOf = (ids: string[]) => {
+      const wanted = new Set(ids.map((id) => `u/${itemState.get(id)!.split('|')[3]}/i/${id}/`));
+      const out: Record<string, string> = {};
+      for (const [rel, hash] of files) if (wanted.has(scopeOf(rel))) out[rel] = hash;
+      return out;
+    };
+    const job = (ids: string[]): ItemJob => ({ dir, siteName: o.siteName, baseUrl, dynamicBase, ids, files: filesOf(ids) });
+    const helpers = shares.slice(0, -1).map((ids) => o.spawnWorker!(job(ids)));
+    const own = runItemJob(deps, job(shares[shares.length - 1]!), BATCH);
+    for (const res of await Promise.all([...helpers, own])) {
+      for (const [rel, hash] of res.produced) {
+        writer.produced.add(rel);
+        if (hash) files.set(rel, hash);
+      }
+      for (const k of ['written', 'unchanged', 'deleted', 'bytes'] as const) writer.stats[k] += res.stats[k];
+      renderedItems += res.rendered;
+    }
+  } else {
+    for (let i = 0; i < itemIds.length; i += BATCH) {
+      const batch = itemIds.slice(i, i + BATCH);
+      renderedItems += await read((r) => exportItems(x, r, batch));
+    }
   }
 
   const byId = new Map(columns.map((c) => [c.id, c]));
