@@ -25,7 +25,7 @@ const OUTDATED = '安澜市发展计划委员会';
 const REASON = '监测方案已调整，另行发布';
 
 /** WCAG 2.0/2.1 A and AA violations (colour contrast is judged on the theme, not here). */
-export async function axeViolations(page: Page): Promise<string[]> {
+async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;

@@ -5,7 +5,7 @@
  */
 import { App, Card, Flex, InputNumber, Space, Table, Typography } from 'antd';
 import { BarChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { init, use, type ECharts } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -15,7 +15,8 @@ import { useUnits } from '../../app/use-units';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import type { MonthCount } from './types';
 
-use([BarChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, CanvasRenderer]);
+// No AriaComponent: it would overwrite the container's label; the table below is the text alternative.
+use([BarChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
 
@@ -66,7 +67,6 @@ export default function ChartPage() {
     if (!el.current) return;
     chart.current ??= init(el.current, undefined, { renderer: 'canvas' });
     chart.current.setOption({
-      aria: { enabled: true },
       tooltip: { trigger: 'axis' },
       legend: { type: 'scroll', top: 0 },
       grid: { left: 40, right: 16, top: 40, bottom: 30 },
