@@ -155,7 +155,12 @@ export function searchIndexRepository(q: Q, engine: Engine): SearchIndexReposito
 
   return {
     async upsert(doc) {
-      const row = searchRow(doc);
+      let row = searchRow(doc);
+      // The column code (filter across units) from the catalogue when the caller did not give it.
+      if (!row.column_code && doc.columnId) {
+        const c = await q.selectFrom('publication_columns').select('code').where('id', '=', doc.columnId).executeTakeFirst();
+        row = { ...row, column_code: c?.code ?? null };
+      }
       const existing = await q.selectFrom('search_items').select(['doc_id', 'published_on']).where('item_id', '=', doc.itemId).executeTakeFirst();
       if (existing && existing.published_on === doc.publishedOn) {
         await q.updateTable('search_items').set(row).where('doc_id', '=', existing.doc_id).execute();
@@ -185,13 +190,14 @@ export function searchIndexRepository(q: Q, engine: Engine): SearchIndexReposito
       const filters = filterConditions(query, engine === 'sqlite' && terms.length > 0);
       const facet = terms.length ? facetExpression(engine, query) : null;
 
-      // PostgreSQL: up to COUNT_CAP matches are fetched at once with their tier (one GIN bitmap scan) and ranked
-      // here; only a larger match set is walked tier by tier (there every tier is dense enough for an ordered walk).
+      // PostgreSQL: the newest COUNT_CAP + 1 matches with their tier in one query (pgProbe), ranked here; beyond
+      // that, older rows of a tier only when the page needs them (pgTierWalk).
       if (engine === 'postgres' && terms.length) {
         const probe = await pgProbe(terms, filters);
-        if (probe.rows.length <= COUNT_CAP) {
-          const page = probe.rows.slice(query.offset, query.offset + query.limit);
-          return { total: probe.rows.length, totalCapped: false, hits: await hitsOf(page, terms, a), terms };
+        if (probe.length <= COUNT_CAP) {
+          const ranked = [...probe].sort((x, y) => x.tier - y.tier || y.docId - x.docId);
+          const page = ranked.slice(query.offset, query.offset + query.limit);
+          return { total: probe.length, totalCapped: false, hits: await hitsOf(page, terms, a), terms };
         }
         const page = await pgTierWalk(terms, filters, probe, query.offset, query.limit);
         return { total: COUNT_CAP, totalCapped: true, hits: await hitsOf(page, terms, a), terms };
@@ -219,56 +225,45 @@ export function searchIndexRepository(q: Q, engine: Engine): SearchIndexReposito
   };
 
   /**
-   * PostgreSQL, step 1: the first COUNT_CAP + 1 matches with their tier, from one scan planned for all matches (a GIN
-   * bitmap scan unless the words are in most rows: the MATERIALIZED CTE hides the LIMIT from the planner). With at most
-   * COUNT_CAP matches this is the whole result, ranked here (tier, doc_id desc). Otherwise the rows are a sample for
-   * step 2, and the heap block of the last one tells how much of the table held COUNT_CAP + 1 matches (both scans
-   * read blocks in order), hence about how many matches there are in all.
+   * PostgreSQL, step 1: the newest COUNT_CAP + 1 matches with their tier (PostgreSQL walks the doc_id index backwards
+   * when the words are common, or reads the GIN index and sorts when they are rare). With at most COUNT_CAP matches
+   * this is the whole result, ranked here (tier, doc_id desc). Otherwise, for each tier, its rows in the probe are
+   * that tier's newest rows: usually the page is already there.
    */
-  async function pgProbe(terms: string[], f: Filters): Promise<{ rows: { docId: number; tier: number }[]; matchesEstimate: number; tableRows: number }> {
+  async function pgProbe(terms: string[], f: Filters): Promise<{ docId: number; tier: number }[]> {
     const all = terms.map(tsLexeme).join(' & ');
     const any = terms.map(tsLexeme).join(' | ');
     const where = sql.join([sql`s.all_tsv @@ ${all}::tsquery`, ...f.table], sql` and `);
-    const r = await sql<{ doc_id: number; t0: boolean; t1: boolean; blk: number }>`with m as materialized (
-        select s.doc_id, s.title_tsv @@ ${all}::tsquery as t0, s.title_tsv @@ ${any}::tsquery as t1,
-          (s.ctid::text::point)[0] as blk from search_items s where ${where})
-      select doc_id, t0, t1, blk from m limit ${COUNT_CAP + 1}`.execute(q);
-    const rows = r.rows
-      .map((row) => ({ docId: Number(row.doc_id), tier: row.t0 ? 0 : row.t1 ? 1 : 2 }))
-      .sort((x, y) => x.tier - y.tier || y.docId - x.docId);
-    if (rows.length <= COUNT_CAP) return { rows, matchesEstimate: rows.length, tableRows: 0 };
-    const size = await sql<{ blocks: number; tuples: number }>`select greatest(pg_relation_size('search_items') / current_setting('block_size')::int, 1) as blocks,
-      greatest(reltuples, 1) as tuples from pg_class where relname = 'search_items'`.execute(q);
-    const blocks = Number(size.rows[0]?.blocks ?? 1);
-    const lastBlock = Math.max(...r.rows.map((row) => Number(row.blk))) + 1;
-    return { rows, matchesEstimate: ((COUNT_CAP + 1) * blocks) / Math.min(lastBlock, blocks), tableRows: Number(size.rows[0]?.tuples ?? 1) };
+    const r = await sql<{ doc_id: number; t0: boolean; t1: boolean }>`select s.doc_id, s.title_tsv @@ ${all}::tsquery as t0,
+        s.title_tsv @@ ${any}::tsquery as t1 from search_items s where ${where} order by s.doc_id desc limit ${COUNT_CAP + 1}`.execute(q);
+    return r.rows.map((row) => ({ docId: Number(row.doc_id), tier: row.t0 ? 0 : row.t1 ? 1 : 2 }));
   }
 
   /**
-   * PostgreSQL, step 2 (more than COUNT_CAP matches): each tier in rank order, until the page is full. A tier is read
-   * newest first along the doc_id index when it is common enough for that walk to stop soon (about page × rows ÷ tier
-   * size rows read), otherwise through the GIN indexes and sorted (about tier size rows read; the NOT of tier 2 has
-   * no index, so there every match is read). The tier sizes are estimated from the probe's sample.
+   * PostgreSQL, step 2 (more than COUNT_CAP matches): the page from each tier in rank order. A tier's rows in the probe
+   * are its newest; when the page needs older ones, they are read along the doc_id index if the tier was common in
+   * the probe, or through the GIN indexes and sorted if it was rare (so a rare tier never walks the whole table).
    */
-  async function pgTierWalk(terms: string[], f: Filters, probe: Awaited<ReturnType<typeof pgProbe>>, offset: number, limit: number) {
+  async function pgTierWalk(terms: string[], f: Filters, probe: { docId: number; tier: number }[], offset: number, limit: number) {
     const tiers = tierConditions('postgres', terms, null);
     const tierOf = (i: number) => (terms.length === 1 && i > 0 ? 2 : i);
-    const share = [0, 1, 2].map((t) => probe.rows.filter((r) => r.tier === t).length / probe.rows.length);
+    const oldest = probe[probe.length - 1]!.docId;
     let skip = offset;
     let need = limit;
     const page: { docId: number; tier: number }[] = [];
     for (let i = 0; i < tiers.length && need > 0; i++) {
       const t = tierOf(i);
-      const size = Math.max(1, share[t]! * probe.matchesEstimate);
-      const walkCost = ((skip + need) * probe.tableRows) / size;
-      const bitmapCost = t === 0 ? size : t === 1 ? (share[0]! + share[1]!) * probe.matchesEstimate : probe.matchesEstimate;
-      const where = sql.join([tiers[i]!, ...f.table], sql` and `);
-      const k = skip + need;
-      const r = walkCost <= bitmapCost
-        ? await sql<{ doc_id: number }>`select s.doc_id from search_items s where ${where} order by s.doc_id desc limit ${k}`.execute(q)
-        : await sql<{ doc_id: number }>`with m as materialized (select s.doc_id from search_items s where ${where})
-            select doc_id from m order by doc_id desc limit ${k}`.execute(q);
-      const found = r.rows.map((row) => Number(row.doc_id));
+      let found = probe.filter((p) => p.tier === t).map((p) => p.docId);
+      const sampled = found.length;
+      if (found.length < skip + need) {
+        const k = skip + need - found.length;
+        const where = sql.join([tiers[i]!, sql`s.doc_id < ${oldest}`, ...f.table], sql` and `);
+        const r = sampled >= 20
+          ? await sql<{ doc_id: number }>`select s.doc_id from search_items s where ${where} order by s.doc_id desc limit ${k}`.execute(q)
+          : await sql<{ doc_id: number }>`with m as materialized (select s.doc_id from search_items s where ${where})
+              select doc_id from m order by doc_id desc limit ${k}`.execute(q);
+        found = [...found, ...r.rows.map((row) => Number(row.doc_id))];
+      }
       if (found.length <= skip) {
         skip -= found.length;
         continue;

@@ -155,6 +155,25 @@ describe.each(ENGINES)('search index on %s', (engine) => {
     expect((await search('补贴', { unitIds: [] })).total).toBe(0);
   });
 
+  it('the column code comes from the catalogue when publication gives only the column id', async () => {
+    const now = '2024-01-01T00:00:00.000Z';
+    await db.kysely.insertInto('units').values({
+      id: 'u-fgj', parent_id: null, name: '安澜市发展和改革局', short_name: null, code: null, slug: 'fgj', type: 'department', level: 'city',
+      sort_order: 1, status: 'active', office_name: null, address: null, office_hours: null, phone: null, fax: null, email: null,
+      website: null, postcode: null, functions: null, leaders_json: '[]', internal_bodies_json: '[]', created_at: now, updated_at: now, deactivated_at: null,
+    }).execute();
+    await db.kysely.insertInto('publication_columns').values({
+      id: 'col-czyjs-x', unit_id: 'u-fgj', parent_id: null, code: 'czyjs', name: '财政预决算', description: null, sort_order: 1,
+      time_limit_days: 20, freshness_days: null, template_key: null, accepts_items: 1, created_at: now, updated_at: now,
+    }).execute();
+    const { columnCode: _omitted, ...doc } = { ...ALL[7]!, itemId: 'item-col', title: '安澜市发展和改革局部门预算草案说明', unitId: 'u-fgj', columnId: 'col-czyjs-x' };
+    await store.write((r) => r.searchIndex.upsert(doc));
+    const got = (await search('预算草案', { columnCode: 'czyjs', unitIds: ['u-fgj'] })).hits.map((h) => h.itemId);
+    expect(await db.kysely.selectFrom('search_items').select(['column_code', 'unit_id']).where('item_id', '=', 'item-col').executeTakeFirst()).toEqual({ column_code: 'czyjs', unit_id: 'u-fgj' });
+    expect(got).toContain('item-col');
+    await store.write((r) => r.searchIndex.remove('item-col'));
+  });
+
   it('a query of stop words only asks for nothing; 文号 alone lists matching items newest first', async () => {
     const r = await search('的 了 和');
     expect(r).toMatchObject({ total: 0, hits: [], terms: [] });

@@ -94,7 +94,7 @@ ${hit.excerptHighlighted ? h`<p>${marked(hit.excerptHighlighted)}</p>` : ''}
   });
   const more = r.totalCapped && o.page === MAX_PAGE ? h`<p class="hint">仅显示前 ${MAX_PAGE} 页，请增加搜索词或筛选条件。</p>` : '';
   return h`<h2 id="results">搜索结果</h2><p role="status">${count}</p>
-${items.length ? h`<ol class="doc-list hits" start="${(o.page - 1) * 10 + 1}">${items}</ol>` : ''}
+${items.length ? h`<ol class="hits" start="${(o.page - 1) * 10 + 1}">${items}</ol>` : ''}
 ${pager((page) => pageHref(o.params, page), o.page, o.pageCount)}${more}`;
 }
 
@@ -105,7 +105,7 @@ export async function renderSearchPage(env: PageEnv, site: Site, o: SearchOutcom
   };
   const title = o?.searched && params.q ? `搜索：${params.q}` : '站内搜索';
   const errorBox = error
-    ? h`<div class="error-summary" role="alert"><h2>请修改搜索条件</h2><ul>${(error.fields.length ? error.fields : [{ path: 'q', message: error.message }]).map((f) => h`<li><a href="#s-${f.path}">${f.message}</a></li>`)}</ul></div>`
+    ? h`<div class="error-summary" role="alert"><h2>请修改搜索条件</h2><ul>${(error.fields.length ? error.fields : [{ path: 'q', message: error.message }]).map((f) => h`<li><a href="#s-${f.path === 'page' ? 'q' : f.path}">${f.message}</a></li>`)}</ul></div>`
     : '';
   const main = h`<h1>站内搜索</h1>${errorBox}${searchForm(site, params, error)}${o ? results(site, o) : ''}`;
   return finishPage(env, site, { title, crumbs: [{ label: '首页', href: '/' }, { label: '站内搜索' }], main, qr: false });
