@@ -8,7 +8,9 @@ import { App, Button, Card, Col, Descriptions, Flex, List, Row, Space, Spin, Tab
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, errorMessage, isHandledByRedirect } from '../../api/client';
+import { capabilities } from '../../app/capabilities';
 import { formatTime } from '../../app/format';
+import { useCurrentSession } from '../../app/session';
 import { useTitle } from '../../app/use-title';
 import { useUnits } from '../../app/use-units';
 import { formatSize } from './AttachmentsCard';
@@ -26,6 +28,7 @@ export default function ItemViewPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const { units } = useUnits();
+  const can = capabilities(useCurrentSession());
   const [detail, setDetail] = useState<ItemDetail | null>(null);
   const [settings, setSettings] = useState<PublicationSettings | null>(null);
   const [findings, setFindings] = useState<CheckFinding[] | null>(null);
@@ -56,10 +59,7 @@ export default function ItemViewPage() {
   const { item } = detail;
   const unit = units.find((u) => u.id === item.unitId);
   const portal = unit && (item.status === 'published' || item.status === 'withdrawn') ? `/u/${unit.slug}/i/${item.id}` : null;
-  const done = (what: string) => {
-    void what;
-    void load();
-  };
+  const done = () => void load();
   const remove = async () => {
     try {
       await api.del(`/publications/items/${item.id}`);
@@ -108,7 +108,7 @@ export default function ItemViewPage() {
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             {detail.can.review && <ReviewActions detail={detail} settings={settings} findings={findings} onDone={done} />}
             {item.status === 'scheduled' && <Card size="small"><Typography.Text>将于 {formatTime(item.publishAt)} 发布</Typography.Text></Card>}
-            {item.status === 'scheduled' && settings && <UnscheduleAction itemId={item.id} onDone={done} />}
+            {item.status === 'scheduled' && settings && can.reviewPublications && <UnscheduleAction itemId={item.id} onDone={done} />}
             {item.pending && <PendingCard detail={detail} onDone={done} />}
             {detail.can.requestChange && <RequestChangeCard detail={detail} onDone={done} />}
             {findings && <CheckPanel findings={findings} attachmentName={(aid) => detail.attachments.find((a) => a.id === aid)?.filename} />}
