@@ -49,7 +49,7 @@ afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 // Each step starts a Node process (~1 s, several on a busy 2-core machine): generous per-test time.
 describe('gongkai command line', { timeout: 180_000 }, () => {
   it('init --demo prints the administrator one-time password, and refuses a second time without changing anything', async () => {
-    const first = await gk('init', '--demo');
+    const first = await gk('init', '--demo', '--content', 'none'); // the demo's 1,800 items: demo-content.test.ts
     expect(first.code).toBe(0);
     const password = /用户名: admin\s+一次性密码: (\S+)/.exec(first.stdout)?.[1] as string;
     expect(password).toMatch(/^\S{12,}$/);
@@ -57,7 +57,7 @@ describe('gongkai command line', { timeout: 180_000 }, () => {
     expect(await verify(hash, password)).toBe(true);
 
     const before = counts(data);
-    const second = await gk('init', '--demo');
+    const second = await gk('init', '--demo', '--content', 'none');
     expect(second.code).toBe(1);
     expect(second.stderr).toMatch(/已有数据，未做任何修改/);
     expect(counts(data)).toEqual(before);
