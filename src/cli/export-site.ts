@@ -54,13 +54,14 @@ export function registerExportSiteCommand(program: Command): void {
     .option('--full', '全部重新生成（内容未变的文件仍不改写）')
     .option('--workers <n>', '生成信息页的进程数：1–8 或 auto（默认 auto，每个CPU核一个；页面少时只用一个）', workerCount)
     .addOption(new Option('--worker').hideHelp())
-    .action(async (dir: string, o: { baseUrl?: string; dynamicUrl?: string; full?: boolean; workers?: number; worker?: boolean }, cmd: Command) => {
+    .addOption(new Option('--parallel-min <n>').hideHelp().argParser((v) => Number(v)))
+    .action(async (dir: string, o: { baseUrl?: string; dynamicUrl?: string; full?: boolean; workers?: number; worker?: boolean; parallelMin?: number }, cmd: Command) => {
       if (o.worker) return runAsWorker(cmd);
       const { data } = cmd.optsWithGlobals<{ data: string }>();
       await withRuntime(cmd, async (rt) => {
         const r = await exportSite(rt.deps, {
           dir, siteName: rt.config.siteName, baseUrl: o.baseUrl ?? rt.config.publicUrl, dynamicBase: o.dynamicUrl ?? rt.config.publicUrl, full: !!o.full,
-          workers: o.workers ?? os.availableParallelism(), spawnWorker: spawnWorker(data),
+          workers: o.workers ?? os.availableParallelism(), spawnWorker: spawnWorker(data), parallelMin: o.parallelMin,
         });
         console.log(`静态网站已导出到 ${dir}（${r.full ? '全量' : '增量'}，用时 ${r.seconds.toFixed(2)} 秒，CPU ${r.cpuSeconds.toFixed(2)} 秒）`);
         console.log(`  公开信息 ${r.items} 条；本次生成：信息页 ${r.renderedItems}，栏目 ${r.renderedColumns}，单位 ${r.renderedUnits}`);

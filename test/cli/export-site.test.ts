@@ -19,7 +19,7 @@ const out = path.join(root, 'site');
 const STATIC = 'https://static.anlan.gov.cn';
 const DYNAMIC = 'https://www.anlan.gov.cn';
 const gk = (...args: string[]) => runCli(['--data', data, ...args]);
-const exportSite = () => gk('export-site', out, '--base-url', STATIC, '--dynamic-url', DYNAMIC);
+const exportSite = (...extra: string[]) => gk('export-site', out, '--base-url', STATIC, '--dynamic-url', DYNAMIC, ...extra);
 const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
 const ids: Record<string, string> = {};
 let fileId = '';
@@ -60,7 +60,8 @@ afterAll(() => {
 
 describe('gongkai export-site', { timeout: 180_000 }, () => {
   it('a full export writes every published page as directories with index.html, and every internal link resolves to a file', async () => {
-    const res = await exportSite();
+    // Two processes even for a few pages, so that the helper-process path is the one checked here.
+    const res = await exportSite('--workers', '2', '--parallel-min', '1');
     expect(res.code, res.stderr).toBe(0);
     expect(res.stdout).toContain('全量');
     for (const rel of ['index.html', 'u/jyj/index.html', 'u/jyj/guide/index.html', 'u/jyj/xxgk/index.html', 'u/jyj/c/tzgg/index.html', 'u/jyj/c/tzgg/page/2/index.html',

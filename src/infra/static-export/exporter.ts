@@ -49,6 +49,8 @@ export interface ExportOptions {
   /** Processes rendering item pages (this one included) when there are many; needs `spawnWorker`. */
   workers?: number;
   spawnWorker?: SpawnItemWorker | undefined;
+  /** Fewest item pages worth starting helpers for (default PARALLEL_MIN; tests lower it). */
+  parallelMin?: number | undefined;
 }
 
 /** Below this many item pages one process is quicker than starting helpers (~1 s each). */
@@ -171,7 +173,7 @@ export async function exportSite(deps: Deps, o: ExportOptions): Promise<ExportRe
   const itemIds = [...dirtyItems];
   for (const id of itemIds) scopes.add(`u/${itemState.get(id)!.split('|')[3]}/i/${id}/`);
   const workers = Math.max(1, Math.min(o.workers ?? 1, 8));
-  if (workers > 1 && o.spawnWorker && itemIds.length >= PARALLEL_MIN) {
+  if (workers > 1 && o.spawnWorker && itemIds.length >= (o.parallelMin ?? PARALLEL_MIN)) {
     // Shares of the items to helper processes, the last share here; files merged into this run's record.
     const per = Math.ceil(itemIds.length / workers);
     const shares = Array.from({ length: workers }, (_, k) => itemIds.slice(k * per, (k + 1) * per));
@@ -213,9 +215,11 @@ export async function exportSite(deps: Deps, o: ExportOptions): Promise<ExportRe
   // The sitemap lists every published item: rebuilt from the scan on every run (no extra query).
   const lastByColumn = new Map<string, string | null>();
   for (const h of publicHeads) if (h.status === 'published' && (lastByColumn.get(h.columnId) ?? '') < h.updatedAt) lastByColumn.set(h.columnId, h.updatedAt);
-  const maps = sitemapFiles({ units: site.units, columns, lastByColumn, items: publicHeads }, baseUrl, (p) => staticHref(p, { dynamicBase, fileExt: () => undefined }));
-  maps.forEach((text, n) => writer.write(n === 0 ? 'sitemap.xml' : `sitemap-${n}.xml`, text));
-  scopes.add('sitemap');
+  if (full || dirtyItems.size || dirtyColumns.size || dirtyUnits.size) {
+    const maps = sitemapFiles({ units: site.units, columns, lastByColumn, items: publicHeads }, baseUrl, (p) => staticHref(p, { dynamicBase, fileExt: () => undefined }));
+    maps.forEach((text, n) => writer.write(n === 0 ? 'sitemap.xml' : `sitemap-${n}.xml`, text));
+    scopes.add('sitemap');
+  }
 
   if (full) writer.prune(() => true);
   else writer.prune((rel) => scopes.has(scopeOf(rel)));
