@@ -5,15 +5,16 @@ import { startOutboxSender } from '../infra/outbox-sender.js';
 import { startPublicationScheduler } from '../infra/publication-scheduler.js';
 import { configFrom } from './common.js';
 import { initDemo, isEmpty } from './init.js';
+import type { DemoContent } from './demo-content/index.js';
 import { isWorker, parseWorkers, runPrimary, wireWorkerInvalidation } from './cluster.js';
 
-async function serve(cmd: Command, port: number | undefined, opts: { demoIfEmpty: boolean; workers?: string | undefined }): Promise<void> {
+async function serve(cmd: Command, port: number | undefined, opts: { demoIfEmpty: boolean; workers?: string | undefined; demoContent?: DemoContent }): Promise<void> {
   const config = configFrom(cmd, port !== undefined ? { port } : {});
   const workers = parseWorkers(opts.workers ?? config.workers);
   if (workers > 1 && !isWorker()) {
     // Primary: migrate and seed once, then fork; the workers do the serving.
     const rt = await openRuntime(config);
-    const demoPassword = opts.demoIfEmpty && (await isEmpty(rt)) ? (await initDemo(rt)).adminPassword : null;
+    const demoPassword = opts.demoIfEmpty && (await isEmpty(rt)) ? (await initDemo(rt, { content: opts.demoContent ?? 'full' })).adminPassword : null;
     const describe = rt.db.describe;
     await rt.close();
     await runPrimary(workers);
@@ -22,7 +23,7 @@ async function serve(cmd: Command, port: number | undefined, opts: { demoIfEmpty
   }
   const rt = await openRuntime(config, { migrate: !isWorker() });
   let demoPassword: string | null = null;
-  if (!isWorker() && opts.demoIfEmpty && (await isEmpty(rt))) demoPassword = (await initDemo(rt)).adminPassword;
+  if (!isWorker() && opts.demoIfEmpty && (await isEmpty(rt))) demoPassword = (await initDemo(rt, { content: opts.demoContent ?? 'full' })).adminPassword;
   const onWrite = isWorker() ? wireWorkerInvalidation(rt.onWrite) : rt.onWrite;
   const app = await buildApp({ deps: rt.deps, config, onWrite, engine: rt.db.engine });
   // One mail sender per installation: in cluster mode, the worker in slot 0 (replacements keep the slot).
@@ -71,5 +72,13 @@ export function registerServeCommands(program: Command): void {
     .description('首次运行时创建演示数据，然后启动服务 (npm start)')
     .option('--port <n>', '端口', (v) => Number.parseInt(v, 10))
     .option('--workers <n>', '工作进程数：数字或 auto（每个CPU核一个）')
-    .action(async (o: { port?: number; workers?: string }, cmd: Command) => serve(cmd, o.port, { demoIfEmpty: true, workers: o.workers }));
+    // The first run publishes the demo content too, so the portal and search can be tried at once (issue 4).
+    .option('--demo-content <amount>', '首次运行时的演示内容：full、minimal 或 none', 'full')
+    .action(async (o: { port?: number; workers?: string; demoContent: string }, cmd: Command) => {
+      if (!['full', 'minimal', 'none'].includes(o.demoContent)) {
+        console.error(`--demo-content 只能是 full、minimal 或 none（收到“${o.demoContent}”）。`);
+        process.exit(2);
+      }
+      await serve(cmd, o.port, { demoIfEmpty: true, workers: o.workers, demoContent: o.demoContent as DemoContent });
+    });
 }

@@ -22,7 +22,7 @@ describe.each(ENGINES)('two server processes on %s', (engine) => {
     const tdb = await freshDatabase(engine);
     dbs.push(tdb);
     const port = await freePort();
-    const child = spawn(process.execPath, [BIN, '--data', tdb.dataDir, 'start', '--port', String(port), '--workers', '2'], {
+    const child = spawn(process.execPath, [BIN, '--data', tdb.dataDir, 'start', '--port', String(port), '--workers', '2', '--demo-content', 'none'], {
       cwd: ROOT, env: cliEnv({ DATABASE_URL: tdb.databaseUrl }), stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

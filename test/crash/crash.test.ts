@@ -24,7 +24,7 @@ interface Server {
 
 async function startServer(tdb: TestDatabase, command: 'start' | 'serve'): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, [BIN, '--data', tdb.dataDir, command, '--port', String(port)], {
+  const child = spawn(process.execPath, [BIN, '--data', tdb.dataDir, command, '--port', String(port), ...(command === 'start' ? ['--demo-content', 'none'] : [])], {
     cwd: ROOT, env: cliEnv({ DATABASE_URL: tdb.databaseUrl }), stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
