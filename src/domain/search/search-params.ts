@@ -8,14 +8,14 @@ import type { Deps } from '../ports.js';
 import type { SearchQuery, SearchResult, Validity } from './search-document.js';
 
 export const PAGE_SIZE = 10;
-/** Results are paged up to this page (1,000 results); narrowing the query is better than paging further. */
-export const MAX_PAGE = 100;
+/** Results are paged up to this page (500 results, COUNT_CAP); narrowing the query is better than paging further. */
+export const MAX_PAGE = 50;
 /**
- * The total is counted exactly up to this many matches, and shown as "…条以上" beyond (100 pages of results, as
- * many as can be paged to). Counting further costs a visit per match on PostgreSQL (bench/search.mjs: counting to
+ * The total is counted exactly up to this many matches, and shown as "…条以上" beyond (as many as can be paged to).
+ * On PostgreSQL the count reads about COUNT_CAP ÷ (share of items with the words) rows (bench/search.mjs: counting to
  * 10,000 took ~100 ms with 300,000 items), for a number nobody pages through.
  */
-export const COUNT_CAP = 1_000;
+export const COUNT_CAP = 500;
 /** Longer queries are cut to their first words: each word is an AND condition. */
 export const MAX_QUERY_TERMS = 8;
 export const MAX_QUERY_CHARS = 100;
