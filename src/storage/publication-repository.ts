@@ -1,6 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type {
-  ItemStatus, ItemSummary, PublicationEvent, PublicationItem, PublicationRepository,
+  CheckScanQuery, ItemStatus, ItemSummary, PublicationEvent, PublicationItem, PublicationRepository,
 } from '../domain/publications/model.js';
 import type { Database, Row } from './schema.js';
 
@@ -56,6 +56,15 @@ const eventFromRow = (r: Row<'publication_events'>): PublicationEvent => ({
 
 const count = (n: unknown) => Number(n ?? 0);
 
+/** The items a bulk content check reads: units, statuses and a civil-date range on 发布日期 or 生成日期. */
+function checkScan(q: Q, f: Omit<CheckScanQuery, 'afterId' | 'limit'>) {
+  const col = f.dateField === 'publishedOn' ? 'published_on' : 'created_on';
+  let qb = q.selectFrom('publication_items').where('unit_id', 'in', f.unitIds.length ? f.unitIds : ['-']).where('status', 'in', f.statuses.length ? f.statuses : ['-' as ItemStatus]);
+  if (f.fromOn) qb = qb.where(col, '>=', f.fromOn);
+  if (f.toOn) qb = qb.where(col, '<=', f.toOn);
+  return qb;
+}
+
 export function publicationRepository(q: Q, engine: 'sqlite' | 'postgres'): PublicationRepository {
   return {
     async get(id) {
@@ -90,6 +99,11 @@ export function publicationRepository(q: Q, engine: 'sqlite' | 'postgres'): Publ
         const stages = f.stages;
         if (stages.length === 0) return { total: 0, items: [] };
         qb = qb.where('status', '=', 'inReview').where((eb) => eb.or(stages.map((s) => eb.and([eb('unit_id', '=', s.unitId), eb('stage', '=', s.stage)]))));
+      }
+      if (f.dateField && (f.fromOn || f.toOn)) {
+        const col = f.dateField === 'publishedOn' ? 'published_on' : 'created_on';
+        if (f.fromOn) qb = qb.where(col, '>=', f.fromOn);
+        if (f.toOn) qb = qb.where(col, '<=', f.toOn);
       }
       if (f.q) {
         const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -190,6 +204,32 @@ export function publicationRepository(q: Q, engine: 'sqlite' | 'postgres'): Publ
         .where('published_on', '>=', fromOn).where('published_on', '<=', toOn)
         .groupBy(['unit_id', month]).orderBy('unit_id').orderBy(month).execute();
       return rows.map((r) => ({ unitId: r.unit_id, month: r.month, count: count(r.n), late: count(r.late) }));
+    },
+    async countForChecks(f) {
+      const r = await checkScan(q, f).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+      return count(r.n);
+    },
+    async scanForChecks(f) {
+      let qb = checkScan(q, f);
+      if (f.afterId) qb = qb.where('id', '>', f.afterId);
+      const key = engine === 'postgres' ? sql`id collate "C"` : sql`id`;
+      return (await qb.selectAll().orderBy(key).limit(f.limit).execute()).map(itemFromRow);
+    },
+    async attachmentTextsOf(itemIds) {
+      if (itemIds.length === 0) return [];
+      const rows = await q.selectFrom('publication_attachment_texts as t').innerJoin('attachments as a', 'a.id', 't.attachment_id')
+        .select(['t.attachment_id', 't.item_id', 't.text', 'a.filename']).where('t.item_id', 'in', itemIds).orderBy('a.created_at').orderBy('a.id').execute();
+      return rows.map((r) => ({ attachmentId: r.attachment_id, itemId: r.item_id, text: r.text, filename: r.filename }));
+    },
+    async codeUsage() {
+      const [subjects, genres] = await Promise.all([
+        q.selectFrom('publication_items').select(['subject', sql<number>`count(*)`.as('n')]).where('subject', 'is not', null).groupBy('subject').execute(),
+        q.selectFrom('publication_items').select(['genre', sql<number>`count(*)`.as('n')]).where('genre', 'is not', null).groupBy('genre').execute(),
+      ]);
+      return [
+        ...subjects.map((r) => ({ list: 'subject' as const, code: r.subject as string, count: count(r.n) })),
+        ...genres.map((r) => ({ list: 'genre' as const, code: r.genre as string, count: count(r.n) })),
+      ];
     },
     async listLate(unitIds, fromOn, toOn, offset, limit) {
       if (unitIds.length === 0) return { total: 0, items: [] };

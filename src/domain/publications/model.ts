@@ -201,7 +201,23 @@ export interface ItemListQuery {
   createdBy?: string | undefined;
   hasPending?: boolean | undefined;
   q?: string | undefined;
+  /** A civil-date range (inclusive) on 生成日期 or 发布日期; items without that date (drafts: no 发布日期) drop out. */
+  dateField?: 'createdOn' | 'publishedOn' | undefined;
+  fromOn?: string | undefined;
+  toOn?: string | undefined;
   offset: number;
+  limit: number;
+}
+
+/** Items (with body) for running the content checks in bulk, in pages by id. */
+export interface CheckScanQuery {
+  unitIds: string[];
+  statuses: ItemStatus[];
+  /** Range on 发布日期 (published items) or on 生成日期 (drafts and items in review). */
+  dateField: 'createdOn' | 'publishedOn';
+  fromOn?: string | undefined;
+  toOn?: string | undefined;
+  afterId: string | null;
   limit: number;
 }
 
@@ -252,6 +268,14 @@ export interface PublicationRepository {
   countPublishedByColumn(unitId: string, fromOn?: string, toOn?: string): Promise<{ columnId: string; count: number; lastPublishedAt: string | null }[]>;
   /** Published counts per unit and month 'YYYY-MM' (admin charts, annual report channel 'website'). */
   countPublishedByMonth(unitIds: string[], fromOn: string, toOn: string): Promise<{ unitId: string; month: string; count: number; late: number }[]>;
+  /** How many items a bulk check would read (the same filter as scanForChecks). */
+  countForChecks(q: Omit<CheckScanQuery, 'afterId' | 'limit'>): Promise<number>;
+  /** Full items (with body) in pages by id, for the wording-check report. */
+  scanForChecks(q: CheckScanQuery): Promise<PublicationItem[]>;
+  /** Extracted attachment texts of many items at once, with the file names (wording-check report). */
+  attachmentTextsOf(itemIds: string[]): Promise<(AttachmentText & { filename: string })[]>;
+  /** Items using each code of the code lists (all statuses): a code in use is never deleted or renamed. */
+  codeUsage(): Promise<{ list: 'subject' | 'genre'; code: string; count: number }[]>;
   /** Items published later than their column's limit (Art. 26). */
   listLate(unitIds: string[], fromOn: string, toOn: string, offset: number, limit: number): Promise<{ total: number; items: ItemSummary[] }>;
 }

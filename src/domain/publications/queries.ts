@@ -64,11 +64,31 @@ export interface ItemListFilter {
   pending?: boolean | undefined;
   mine?: boolean | undefined;
   q?: string | undefined;
+  /** A calendar year and/or a civil-date range on 生成日期 (default) or 发布日期; both given: their overlap. */
+  year?: number | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  dateBy?: 'createdOn' | 'publishedOn' | undefined;
   offset: number;
   limit: number;
 }
 
-async function readableUnits(r: Repos, actor: Actor, tree: UnitTree, unitId?: string): Promise<string[]> {
+/** The inclusive civil-date range a year and a from/to give together; a Chinese VALIDATION error when it is empty. */
+export function dateRange(f: { year?: number | undefined; from?: string | undefined; to?: string | undefined }): { fromOn?: string; toOn?: string } {
+  let fromOn = f.from;
+  let toOn = f.to;
+  if (fromOn && toOn && fromOn > toOn) throw new DomainError('VALIDATION', '开始日期不能晚于结束日期', { fields: [{ path: 'from', message: '晚于结束日期' }] });
+  if (f.year !== undefined) {
+    const y0 = `${f.year}-01-01`;
+    const y1 = `${f.year}-12-31`;
+    fromOn = !fromOn || fromOn < y0 ? y0 : fromOn;
+    toOn = !toOn || toOn > y1 ? y1 : toOn;
+    if (fromOn > toOn) throw new DomainError('VALIDATION', `所选日期范围不在${f.year}年内，请调整年份或日期`, { fields: [{ path: 'year', message: '与日期范围不重叠' }] });
+  }
+  return { ...(fromOn ? { fromOn } : {}), ...(toOn ? { toOn } : {}) };
+}
+
+export async function readableUnits(r: Repos, actor: Actor, tree: UnitTree, unitId?: string): Promise<string[]> {
   if (unitId) {
     if (!can(actor, 'publication.read', unitId, tree)) throw notFound('单位');
     return [unitId];
@@ -77,10 +97,14 @@ async function readableUnits(r: Repos, actor: Actor, tree: UnitTree, unitId?: st
 }
 
 export async function listItems(deps: Deps, actor: Actor, f: ItemListFilter): Promise<{ total: number; items: ItemSummary[] }> {
+  const range = dateRange(f);
   return deps.store.read(async (r) => {
     const tree = await loadTreeOnly(r);
     const unitIds = await readableUnits(r, actor, tree, f.unitId);
-    const base = { columnId: f.columnId, q: f.q, offset: f.offset, limit: f.limit, createdBy: f.mine ? actor.accountId ?? '-' : undefined };
+    const base = {
+      columnId: f.columnId, q: f.q, offset: f.offset, limit: f.limit, createdBy: f.mine ? actor.accountId ?? '-' : undefined,
+      ...range, dateField: f.dateBy ?? 'createdOn',
+    };
     if (f.inbox) {
       const now = deps.clock.now();
       const stages: { unitId: string; stage: number }[] = [];

@@ -53,6 +53,23 @@ const codeInput = z.object({
   active: z.boolean().default(true),
 }, { error: '请求内容应为对象' });
 
+export interface CodeUsage {
+  list: 'subject' | 'genre';
+  code: string;
+  count: number;
+}
+
+/** Items using a code; a first-level subject counts the items filed under its second-level codes too. */
+export function usageOf(usage: readonly CodeUsage[], c: Pick<CodeEntry, 'list' | 'code'>): number {
+  return usage.filter((u) => u.list === c.list && (u.code === c.code || (c.list === 'subject' && u.code.startsWith(`${c.code}\\`))))
+    .reduce((n, u) => n + u.count, 0);
+}
+
+/** How many items (any status, any unit) use each code: the code-list screen shows it next to each code. */
+export async function listCodeUsage(deps: Deps): Promise<CodeUsage[]> {
+  return deps.store.read((r) => r.publications.codeUsage());
+}
+
 export async function listCodes(deps: Deps, list?: 'subject' | 'genre'): Promise<CodeEntry[]> {
   return deps.store.read((r) => r.catalogue.codes(list));
 }
@@ -80,6 +97,11 @@ export async function saveCode(deps: Deps, actor: Actor, id: string | null, inpu
     if (before && before.code !== code && before.list === 'subject' && !before.parentCode && all.some((c) => c.parentCode === before.code)) {
       throw new DomainError('INVALID_STATE', '该一级分类下还有二级分类，不能改名；可新增后停用旧分类');
     }
+    if (before && before.code !== code) {
+      // Items store the code itself: renaming a code in use would leave them pointing at nothing (rules.md §2).
+      const used = usageOf(await r.publications.codeUsage(), before);
+      if (used > 0) throw new DomainError('INVALID_STATE', `已有 ${used} 条信息使用分类“${before.code}”，不能改名或改变上级；可停用后新增分类`);
+    }
     if (all.some((c) => c.code === code && c.id !== id)) throw new DomainError('CONFLICT', `分类“${code}”已存在`, { fields: [{ path: 'name', message: '已存在' }] });
     const entry: CodeEntry = {
       id: id ?? deps.newId(), list: d.list, code, name: d.name, parentCode: d.parentCode ?? null,
@@ -99,6 +121,8 @@ export async function deleteCode(deps: Deps, actor: Actor, id: string): Promise<
     const c = await r.catalogue.code(id);
     if (!c) throw notFound('分类');
     if ((await r.catalogue.codes(c.list)).some((x) => x.parentCode === c.code)) throw new DomainError('INVALID_STATE', '该分类下还有二级分类，请先删除二级分类');
+    const used = usageOf(await r.publications.codeUsage(), c);
+    if (used > 0) throw new DomainError('INVALID_STATE', `已有 ${used} 条信息使用分类“${c.code}”，不能删除；如不再使用，请停用该分类`);
     await r.catalogue.deleteCode(id);
     await r.audit.append({ actorId: actor.accountId, actorName: actor.name, unitId: null, action: 'publication.codeDelete', entityType: 'publicationCode', entityId: id, before: c, ip: actor.ip ?? null }, deps.clock.now());
   }, { publicContent: false });

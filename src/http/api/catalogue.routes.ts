@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { applyColumnToLevel, createColumn, deleteColumn, listColumns, reorderColumns, updateColumn } from '../../domain/publications/catalogue.js';
-import { deleteCode, getSettings, listCodes, putSettings, saveCode } from '../../domain/publications/settings-and-codes.js';
+import { deleteCode, getSettings, listCodes, listCodeUsage, putSettings, saveCode } from '../../domain/publications/settings-and-codes.js';
 import type { HttpContext } from '../context.js';
 import { requireAuth } from '../plugins/auth.js';
 
@@ -39,11 +39,15 @@ export const catalogueRoutes = (ctx: HttpContext): FastifyPluginAsyncZod => asyn
     requireAuth(req);
     return { items: await listCodes(deps, req.query.list) };
   });
+  app.get('/publication-codes/usage', { schema: { tags, summary: '各分类被多少条信息使用（在用的分类不能删除或改名）' } }, async (req) => {
+    requireAuth(req);
+    return { items: await listCodeUsage(deps) };
+  });
   app.post('/publication-codes', { schema: { tags, summary: '新增分类', body } }, async (req, reply) =>
     reply.status(201).send(await saveCode(deps, requireAuth(req).actor, null, req.body)));
   app.put('/publication-codes/:id', { schema: { tags, summary: '修改或停用分类', params: idParams, body } }, async (req) =>
     saveCode(deps, requireAuth(req).actor, req.params.id, req.body));
-  app.delete('/publication-codes/:id', { schema: { tags, summary: '删除分类（已用的分类建议停用）', params: idParams } }, async (req, reply) => {
+  app.delete('/publication-codes/:id', { schema: { tags, summary: '删除分类（已被信息使用的分类不能删除，请停用）', params: idParams } }, async (req, reply) => {
     await deleteCode(deps, requireAuth(req).actor, req.params.id);
     return reply.status(204).send();
   });

@@ -1,10 +1,12 @@
-/** 主动公开 reports: the review ledger (审核发布台账, XLSX export), Art. 26 timeliness, monthly counts, stale columns. */
+/** 主动公开 reports: the review ledger (审核发布台账, XLSX export), Art. 26 timeliness, monthly counts, stale columns, 用语检查报告. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isCivilDate } from '../../domain/calendar/civil-date.js';
 import { EVENT_LABELS } from '../../domain/publications/workflow.js';
+import { contentCheckReport } from '../../domain/publications/check-report.js';
 import { reviewLedger, staleColumns, timelinessReport } from '../../domain/publications/queries.js';
 import type { HttpContext } from '../context.js';
+import { checkReportWorkbook, unitNames } from './check-report-xlsx.js';
 import { requireAuth } from '../plugins/auth.js';
 
 const tags = ['主动公开统计'];
@@ -12,6 +14,16 @@ const day = (label: string) => z.string().refine(isCivilDate, `${label}应为有
 const ledgerQuery = z.object({
   unitId: z.string().optional(), itemId: z.string().optional(), from: day('开始日期').optional(), to: day('结束日期').optional(),
   offset: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+const checkReportQuery = z.object({
+  unitId: z.string().optional(),
+  scope: z.enum(['published', 'pending', 'draft'], { error: '检查范围只能是已发布（published）、审核中（pending）或草稿（draft）' }).default('published'),
+  year: z.coerce.number({ error: '年份应为四位数字，如 2024' }).int('年份应为四位数字，如 2024')
+    .min(1949, '年份应在1949年至2100年之间').max(2100, '年份应在1949年至2100年之间').optional(),
+  from: day('开始日期').optional(), to: day('结束日期').optional(),
+  kind: z.enum(['wording', 'personalData', 'link', 'metadata'], { error: '问题类型取值有误' }).optional(),
+  severity: z.enum(['block', 'warn'], { error: '严重程度只能是 block（阻止发布）或 warn（提示）' }).optional(),
 });
 
 const beijing = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 19);
@@ -48,6 +60,27 @@ export const publicationReportRoutes = (ctx: HttpContext): FastifyPluginAsyncZod
     const stamp = new Date(Date.parse(deps.clock.now())).toISOString().slice(0, 10);
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`审核发布台账-${stamp}.xlsx`)}`).send(buf);
+  });
+
+  app.get('/publications/check-report', {
+    schema: {
+      tags, summary: '用语检查报告：用现行词库重新检查某一期间已发布（或审核中、草稿）的信息，按信息列出问题，问题最严重的在前',
+      querystring: checkReportQuery.extend({
+        offset: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(200).default(50),
+      }),
+    },
+  }, async (req) => {
+    const { offset, limit, ...f } = req.query;
+    const r = await contentCheckReport(deps, requireAuth(req).actor, f);
+    return { ...r, total: r.rows.length, rows: r.rows.slice(offset, offset + limit) };
+  });
+
+  app.get('/publications/check-report.xlsx', { schema: { tags, summary: '导出用语检查报告（XLSX：按信息汇总、问题明细）', querystring: checkReportQuery } }, async (req, reply) => {
+    const r = await contentCheckReport(deps, requireAuth(req).actor, req.query);
+    const buf = await checkReportWorkbook(r, await unitNames(deps));
+    const stamp = beijing(r.checkedAt).slice(0, 10);
+    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`用语检查报告-${stamp}.xlsx`)}`).send(buf);
   });
 
   app.get('/publications/timeliness', {

@@ -1,6 +1,7 @@
 /** 主动公开 items under /api/v1/publications: drafting, attachments, the review workflow, withdrawal and correction. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isCivilDate } from '../../domain/calendar/civil-date.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Attachment } from '../../domain/ports.js';
 import { deleteItemAttachment, readItemAttachment, uploadItemAttachment } from '../../domain/publications/item-attachments.js';
@@ -19,6 +20,7 @@ const attParams = z.object({ id: z.string().min(1).max(64), attachmentId: z.stri
 const STATUSES = ['draft', 'inReview', 'scheduled', 'published', 'withdrawn'] as const;
 const flag = z.enum(['true', 'false']).optional();
 const tags = ['主动公开'];
+const day = (label: string) => z.string().refine(isCivilDate, `${label}应为有效日期（YYYY-MM-DD）`);
 
 export const presentAttachment = (itemId: string, a: Attachment) => ({
   id: a.id, filename: a.filename, mime: a.mime, size: a.size, sha256: a.sha256, createdAt: a.createdAt,
@@ -30,10 +32,14 @@ export const publicationRoutes = (ctx: HttpContext): FastifyPluginAsyncZod => as
 
   app.get('/publications/items', {
     schema: {
-      tags, summary: '信息列表（按状态、栏目筛选；inbox=true 为我的待审，pending=true 为待批准的撤稿/更正）',
+      tags, summary: '信息列表（按状态、栏目、年份或日期范围筛选；inbox=true 为我的待审，pending=true 为待批准的撤稿/更正）',
       querystring: z.object({
         unitId: z.string().optional(), status: z.enum(STATUSES, { error: '状态取值有误' }).optional(), columnId: z.string().optional(),
         inbox: flag, pending: flag, mine: flag, q: z.string().max(100).optional(),
+        year: z.coerce.number({ error: '年份应为四位数字，如 2024' }).int('年份应为四位数字，如 2024')
+          .min(1949, '年份应在1949年至2100年之间').max(2100, '年份应在1949年至2100年之间').optional(),
+        from: day('开始日期').optional(), to: day('结束日期').optional(),
+        dateBy: z.enum(['createdOn', 'publishedOn'], { error: '日期类型只能是生成日期（createdOn）或发布日期（publishedOn）' }).optional(),
         offset: z.coerce.number().int().min(0).max(1_000_000).default(0), limit: z.coerce.number().int().min(1).max(200).default(20),
       }),
     },
@@ -41,7 +47,7 @@ export const publicationRoutes = (ctx: HttpContext): FastifyPluginAsyncZod => as
     const q = req.query;
     return listItems(deps, requireAuth(req).actor, {
       unitId: q.unitId, status: q.status, columnId: q.columnId, inbox: q.inbox === 'true', pending: q.pending === 'true', mine: q.mine === 'true',
-      q: q.q?.trim() || undefined, offset: q.offset, limit: q.limit,
+      q: q.q?.trim() || undefined, year: q.year, from: q.from, to: q.to, dateBy: q.dateBy, offset: q.offset, limit: q.limit,
     });
   });
 
