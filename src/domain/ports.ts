@@ -327,6 +327,8 @@ export interface Repos {
   /** Batch reads of public items for the portal, sitemap and static export (src/storage/portal-queries.ts). */
   portal: PortalQueries;
   annualReports: import('./annual-report/workflow-record.js').AnnualReportRepository;
+  /** 历史年报导入: uploaded report files under review (src/domain/imports/review/model.ts). */
+  reportImports: import('./imports/review/model.js').ReportImportRepository;
   /** Reconsideration and litigation register (annual-report table 四). */
   reviewCases: import('./reviews/review-case.js').ReviewCaseRepository;
   /** Annual-report figures kept in other systems (table 二 decisions, fees). */

@@ -60,6 +60,7 @@ const PRIMARY_KEY: { [T in TableName]: keyof Database[T] & string } = {
   item_views: 'id', search_items: 'doc_id',
   review_cases: 'id', report_manual_entries: 'id',
   annual_reports: 'id', annual_report_events: 'id', report_deadlines: 'id',
+  report_imports: 'id',
 };
 const SELF_REFERENCES: { [T in TableName]?: (keyof Database[T] & string)[] } = { units: ['parent_id'] };
 const SEALED_COLUMN = /_(enc|sealed)$/;

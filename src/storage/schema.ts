@@ -471,6 +471,46 @@ export const schema = {
     created_by: textN(),
     updated_at: text(),
   },
+  /** 历史年报导入: every uploaded report file and its review (0010-report-imports, src/domain/imports/review). */
+  report_imports: {
+    id: text(),
+    /** the unit under whose office the file was uploaded (visibility before a target is chosen) */
+    owner_unit_id: text(),
+    /** the unit whose history the report belongs to; null until chosen */
+    unit_id: textN(),
+    filename: text(),
+    /** the original bytes in the blob store */
+    source_sha256: text(),
+    source_size: int(),
+    encoding: text(),
+    /** traditional | simplified */
+    script: text(),
+    detected_template: text(),
+    detected_year: intN(),
+    detected_unit_name: textN(),
+    /** 2021 | 2019 | pre2019: as detected or as chosen */
+    template: text(),
+    year: intN(),
+    /** the interchange document as read (corrections apart); null when no year was found */
+    doc_json: textN(),
+    read_error: textN(),
+    /** reading warnings, evidence, cells read */
+    read_json: text(),
+    /** rules R1–R9 on the document with the corrections applied */
+    findings_json: textN(),
+    /** cell path → {value, previous, by, at, note} */
+    corrections_json: text(),
+    /** pending | accepted | discarded */
+    status: text(),
+    accepted_report_id: textN(),
+    decided_by: textN(),
+    decided_at: textN(),
+    uploaded_by: textN(),
+    uploaded_by_name: textN(),
+    uploaded_at: text(),
+    updated_at: text(),
+    version: int(),
+  },
 } as const;
 
 // intN is kept for later tables; reference it so strict unused checks stay quiet.

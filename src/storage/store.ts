@@ -15,6 +15,7 @@ import { itemViewsRepository } from './item-views-repository.js';
 import { portalQueries } from './portal-queries.js';
 import { searchIndexRepository } from './search-repository.js';
 import { annualReportRepository } from './annual-report-repository.js';
+import { reportImportRepository } from './report-import-repository.js';
 import { reviewCaseRepository } from './review-case-repository.js';
 import { manualEntryRepository, reportDataRepository } from './report-data-repository.js';
 
@@ -122,6 +123,7 @@ function repos(q: Q, engine: Db['engine']): Repos {
           q.selectFrom('wording_entries').select(sql<number>`count(*)`.as('n')).where('unit_id', '=', id).executeTakeFirstOrThrow(),
           q.selectFrom('personal_data_settings').select(sql<number>`count(*)`.as('n')).where('unit_id', '=', id).executeTakeFirstOrThrow(),
           q.selectFrom('offline_publications').select(sql<number>`count(*)`.as('n')).where('unit_id', '=', id).executeTakeFirstOrThrow(),
+          q.selectFrom('report_imports').select(sql<number>`count(*)`.as('n')).where((eb) => eb.or([eb('unit_id', '=', id), eb('owner_unit_id', '=', id)])).executeTakeFirstOrThrow(),
         ]);
         return counts.reduce((s, c) => s + Number(c.n), 0);
       },
@@ -268,6 +270,7 @@ function repos(q: Q, engine: Db['engine']): Repos {
     publications: publicationRepository(q, engine),
     catalogue: catalogueRepository(q),
     annualReports: annualReportRepository(q),
+    reportImports: reportImportRepository(q),
     reviewCases: reviewCaseRepository(q),
     manualEntries: manualEntryRepository(q),
     reportData: reportDataRepository(q, engine),

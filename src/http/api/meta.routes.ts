@@ -17,7 +17,7 @@ export const metaRoutes = (ctx: HttpContext): FastifyPluginAsyncZod => async (ap
     unitLevels: UNIT_LEVELS,
     accountStatus: ACCOUNT_STATUS,
     auditActions: AUDIT_ACTIONS,
-    entityTypes: { unit: '单位', account: '账号', guide: '公开指南', attachment: '附件', application: '依申请公开', calendar: '工作日历', annualReport: '年度报告', publication: '主动公开信息', publicationColumn: '公开栏目', publicationCode: '主题/体裁分类', wordingEntry: '用语词库', offlinePublication: '其他渠道公开' },
+    entityTypes: { unit: '单位', account: '账号', guide: '公开指南', attachment: '附件', application: '依申请公开', calendar: '工作日历', annualReport: '年度报告', reportImport: '历史年报导入', publication: '主动公开信息', publicationColumn: '公开栏目', publicationCode: '主题/体裁分类', wordingEntry: '用语词库', offlinePublication: '其他渠道公开' },
     guideSections: GUIDE_SECTIONS,
     passwordMinLength: ctx.deps.settings.passwordMinLength,
     applications: {

@@ -8,6 +8,7 @@ import * as m0006 from './0006-search-index.js';
 import * as m0007 from './0007-item-views.js';
 import * as m0008 from './0008-report-data.js';
 import * as m0009 from './0009-annual-reports.js';
+import * as m0010 from './0010-report-imports.js';
 
 /** Numbered migrations, imported statically so they survive bundling. Never edit a released one: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0007-item-views': m0007,
   '0008-report-data': m0008,
   '0009-annual-reports': m0009,
+  '0010-report-imports': m0010,
 };
 
 export const migrationProvider: MigrationProvider = {
