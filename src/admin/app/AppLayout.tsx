@@ -4,7 +4,7 @@ import {
   InboxOutlined, OrderedListOutlined, LogoutOutlined, MenuOutlined, SettingOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import { FileSearchOutlined, NotificationOutlined, ReadOutlined } from '@ant-design/icons';
-import { ImportOutlined, LineChartOutlined } from '@ant-design/icons';
+import { ImportOutlined, LineChartOutlined, TagsOutlined } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Popover, Space, Spin, Tag, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { Suspense, useState } from 'react';
@@ -55,6 +55,8 @@ export function AppLayout() {
             { key: '/publications/catalogue', icon: <ApartmentOutlined />, label: <Link to="/publications/catalogue">栏目管理</Link> },
             { key: '/publications/ledger', icon: <AuditOutlined />, label: <Link to="/publications/ledger">审核发布台账</Link> },
             { key: '/publications/timeliness', icon: <CalendarOutlined />, label: <Link to="/publications/timeliness">时效监测</Link> },
+            { key: '/publications/check-report', icon: <FileSearchOutlined />, label: <Link to="/publications/check-report">用语检查报告</Link> },
+            { key: '/publications/codes', icon: <TagsOutlined />, label: <Link to="/publications/codes">分类表</Link> },
             { key: '/publications/charts', icon: <BarChartOutlined />, label: <Link to="/publications/charts">发布统计</Link> },
           ],
         }
@@ -84,7 +86,7 @@ export function AppLayout() {
   const [first = '', second = ''] = location.pathname.split('/').slice(1);
   const selected = first === 'applications' ? (second === 'new' || second === 'stats' ? `/applications/${second}` : '/applications')
     : first === 'reports' ? (second === 'board' || second === 'comparison' || second === 'imports' || second === 'review-cases' || second === 'data' ? `/reports/${second}` : '/reports')
-    : first === 'publications' ? (['inbox', 'catalogue', 'ledger', 'timeliness', 'charts'].includes(second) ? `/publications/${second}` : '/publications') : `/${first}`;
+    : first === 'publications' ? (['inbox', 'catalogue', 'ledger', 'timeliness', 'charts', 'codes', 'check-report'].includes(second) ? `/publications/${second}` : '/publications') : `/${first}`;
   const [openKeys, setOpenKeys] = useState<string[]>(first === 'applications' || first === 'calendar' || first === 'notice-settings' ? ['requests'] : first === 'reports' ? ['reports'] : first === 'publications' ? ['publications'] : []);
   const menu = (
     <nav aria-label="主菜单">

@@ -37,6 +37,8 @@ const PubInboxPage = lazy(() => import('../pages/publications/InboxPage'));
 const PubCataloguePage = lazy(() => import('../pages/publications/CataloguePage'));
 const PubLedgerPage = lazy(() => import('../pages/publications/LedgerPage'));
 const PubTimelinessPage = lazy(() => import('../pages/publications/TimelinessPage'));
+const PubCodesPage = lazy(() => import('../pages/publications/CodesPage'));
+const PubCheckReportPage = lazy(() => import('../pages/publications/CheckReportPage'));
 // ECharts only loads with this page.
 const PubChartPage = lazy(() => import('../pages/publications/ChartPage'));
 
@@ -81,6 +83,8 @@ export const router = createBrowserRouter(
             { path: 'publications/catalogue', element: <PubCataloguePage /> },
             { path: 'publications/ledger', element: <PubLedgerPage /> },
             { path: 'publications/timeliness', element: <PubTimelinessPage /> },
+            { path: 'publications/codes', element: <PubCodesPage /> },
+            { path: 'publications/check-report', element: <PubCheckReportPage /> },
             { path: 'publications/charts', element: <PubChartPage /> },
             { path: 'publications/:id', element: <PubItemViewPage /> },
             { path: 'publications/:id/edit', element: <PubEditorPage /> },

@@ -1,7 +1,8 @@
 /**
  * Findings of the checks before publication (wording dictionary, personal data, mandatory metadata, internal
  * links), each with where it is (field, character position, attachment) and its severity. "阻止发布" findings
- * are errors: the item cannot be submitted or approved until they are fixed.
+ * are errors: the item cannot be submitted or approved until they are fixed. In the editor, a finding's place is a
+ * button that selects the text in the title, summary or body and scrolls to it.
  */
 import { CheckCircleOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, List, Space, Tag, Typography } from 'antd';
@@ -12,13 +13,18 @@ export function findingPlace(f: CheckFinding, attachmentName?: (id: string) => s
   return f.start !== undefined ? `${field}第${f.start + 1}字` : field;
 }
 
-export function CheckPanel({ findings, loading, onRecheck, stale, attachmentName, title = '发布前检查' }: {
+/** Findings the editor can show in place: a position in the title, the summary or the body. */
+export const locatable = (f: CheckFinding) => f.start !== undefined && f.end !== undefined && f.end > f.start && (f.field === 'title' || f.field === 'summary' || f.field === 'body');
+
+export function CheckPanel({ findings, loading, onRecheck, stale, attachmentName, onLocate, title = '发布前检查' }: {
   findings: CheckFinding[] | null;
   loading?: boolean;
   onRecheck?: () => void;
   /** The form has unsaved changes: the findings are of the saved version. */
   stale?: boolean;
   attachmentName?: (id: string) => string | undefined;
+  /** Select the finding's text in the form (title/summary input, body editor) and scroll to it. */
+  onLocate?: (f: CheckFinding) => void;
   title?: string;
 }) {
   const blocks = findings?.filter((f) => f.severity === 'block') ?? [];
@@ -44,7 +50,11 @@ export function CheckPanel({ findings, loading, onRecheck, stale, attachmentName
                   <Space wrap size={4}>
                     <Tag color={f.severity === 'block' ? 'red' : 'orange'}>{f.severity === 'block' ? '阻止发布' : '提示'}</Tag>
                     <Tag>{FINDING_KIND_LABELS[f.kind]}</Tag>
-                    <Typography.Text type="secondary">{findingPlace(f, attachmentName)}</Typography.Text>
+                    {onLocate && locatable(f) ? (
+                      <Button size="small" type="link" style={{ padding: 0, height: 'auto' }} onClick={() => onLocate(f)} aria-label={`${findingPlace(f, attachmentName)}（在编辑框中选中）`}>
+                        {findingPlace(f, attachmentName)}
+                      </Button>
+                    ) : <Typography.Text type="secondary">{findingPlace(f, attachmentName)}</Typography.Text>}
                   </Space>
                   <Typography.Text type={f.severity === 'block' ? 'danger' : undefined}>{f.message}</Typography.Text>
                   {f.excerpt && <Typography.Text className="gk-finding-excerpt" type="secondary">“<mark>{f.excerpt}</mark>”</Typography.Text>}

@@ -6,7 +6,8 @@
 import { ArrowLeftOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Flex, Form, Input, Row, Space, Spin, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Editor } from '@tiptap/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api, ApiError, errorMessage, isHandledByRedirect } from '../../api/client';
 import { useTitle } from '../../app/use-title';
@@ -15,6 +16,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyServerErrors } from '../../components/form-errors';
 import { AttachmentsCard } from './AttachmentsCard';
 import { CheckPanel } from './CheckPanel';
+import { findingRange, locateInText } from './editor-positions';
 import { MetadataFields } from './MetadataFields';
 import { RichEditor } from './RichEditor';
 import { useColumns } from './use-pub-data';
@@ -65,6 +67,26 @@ export default function EditorPage() {
   const { columns } = useColumns(unitId);
   const unit = units.find((u) => u.id === unitId);
   useTitle(id ? '编辑信息' : '新建信息');
+  const editorRef = useRef<Editor | null>(null);
+  const onEditor = useCallback((e: Editor | null) => { editorRef.current = e; }, []);
+
+  /** Selects a finding's text where it is (positions: the saved text; re-found by its excerpt after edits). */
+  const locate = (f: CheckFinding) => {
+    const gone = () => message.warning('该处内容已修改，未找到对应文字，请保存后重新检查');
+    if (f.field === 'body') {
+      const editor = editorRef.current;
+      const range = editor && findingRange(editor.state.doc, f);
+      if (!editor || !range) return gone();
+      editor.chain().focus().setTextSelection(range).scrollIntoView().run();
+      return;
+    }
+    const el = document.getElementById(f.field) as HTMLInputElement | HTMLTextAreaElement | null;
+    const r = el && locateInText(el.value, f);
+    if (!el || !r) return gone();
+    el.focus();
+    el.setSelectionRange(r[0], r[1]);
+    el.scrollIntoView({ block: 'center' });
+  };
 
   const runChecks = useCallback(async (itemId: string) => {
     setChecking(true);
@@ -203,7 +225,7 @@ export default function EditorPage() {
                   <Input.TextArea rows={2} maxLength={2000} />
                 </Form.Item>
                 <Form.Item name="bodyHtml" label="正文" extra="可从 Word、WPS 直接粘贴，多余的格式和空行会自动清除；保存时服务器再做一次净化">
-                  <RichEditor label="正文" />
+                  <RichEditor label="正文" onEditor={onEditor} />
                 </Form.Item>
               </Card>
               <AttachmentsCard itemId={id ?? null} attachments={detail?.attachments ?? []} editable={editable}
@@ -212,7 +234,7 @@ export default function EditorPage() {
           </Col>
           <Col xs={24} xl={10}>
             <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-              <CheckPanel findings={findings} loading={checking} stale={dirty} onRecheck={id ? () => void runChecks(id) : undefined}
+              <CheckPanel findings={findings} loading={checking} stale={dirty} onRecheck={id ? () => void runChecks(id) : undefined} onLocate={locate}
                 attachmentName={(aid) => detail?.attachments.find((a) => a.id === aid)?.filename} />
               <MetadataFields unitId={unitId} itemId={id ?? null} columns={columns} known={known} disabled={!editable} />
             </Space>

@@ -1,6 +1,7 @@
-/** 信息发布: a unit's items by status and column, my drafts, title search; new items start here. */
+/** 信息发布: a unit's items by status, column, year or date range (生成日期 or 发布日期), my drafts, title search; new items start here. */
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Input, Select, Space, Switch, Table, Tag, TreeSelect, Typography } from 'antd';
+import { App, Button, DatePicker, Flex, Input, Select, Space, Switch, Table, Tag, TreeSelect, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, errorMessage, isHandledByRedirect, query } from '../../api/client';
@@ -27,6 +28,10 @@ export default function ItemsPage() {
   const mine = params.get('mine') === 'true';
   const q = params.get('q') ?? '';
   const page = Number(params.get('page') ?? '1') || 1;
+  const year = params.get('year') ?? undefined;
+  const from = params.get('from') ?? undefined;
+  const to = params.get('to') ?? undefined;
+  const dateBy = params.get('dateBy') === 'publishedOn' ? 'publishedOn' : undefined;
   const [text, setText] = useState(q);
   const [data, setData] = useState<ItemList>({ total: 0, items: [] });
   const [loading, setLoading] = useState(false);
@@ -44,14 +49,14 @@ export default function ItemsPage() {
     setLoading(true);
     try {
       setData(await api.get<ItemList>(`/publications/items${query({
-        unitId, status, columnId, mine: mine ? 'true' : undefined, q: q.trim() || undefined, offset: (page - 1) * PAGE, limit: PAGE,
+        unitId, status, columnId, mine: mine ? 'true' : undefined, q: q.trim() || undefined, year, from, to, dateBy, offset: (page - 1) * PAGE, limit: PAGE,
       })}`));
     } catch (e) {
       if (!isHandledByRedirect(e)) message.error(errorMessage(e));
     } finally {
       setLoading(false);
     }
-  }, [unitId, status, columnId, mine, q, page, message]);
+  }, [unitId, status, columnId, mine, q, year, from, to, dateBy, page, message]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -74,6 +79,12 @@ export default function ItemsPage() {
           showSearch={{ treeNodeFilterProp: 'title' }} onChange={(v?: string) => set({ columnId: v })} />
         <Input.Search aria-label="按标题搜索" placeholder="按标题搜索" allowClear value={text} style={{ width: 240 }}
           onChange={(e) => setText(e.target.value)} onSearch={(v) => set({ q: v.trim() || undefined })} />
+        <Select aria-label="按哪个日期筛选" value={dateBy ?? 'createdOn'} style={{ width: 120 }} onChange={(v: string) => set({ dateBy: v === 'publishedOn' ? v : undefined })}
+          options={[{ value: 'createdOn', label: '按生成日期' }, { value: 'publishedOn', label: '按发布日期' }]} />
+        <DatePicker picker="year" aria-label="年份" placeholder="全部年份" value={year ? dayjs(`${year}-01-01`) : null} style={{ width: 120 }}
+          onChange={(d) => set({ year: d ? d.format('YYYY') : undefined })} />
+        <DatePicker.RangePicker aria-label="日期范围" placeholder={['开始日期', '结束日期']} value={from && to ? [dayjs(from), dayjs(to)] : null}
+          onChange={(v) => set({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })} />
         <Space>
           <Switch id="gk-mine" checked={mine} onChange={(v) => set({ mine: v ? 'true' : undefined })} />
           <label htmlFor="gk-mine">只看我起草的</label>

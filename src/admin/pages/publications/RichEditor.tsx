@@ -8,7 +8,7 @@ import {
   RedoOutlined, TableOutlined, UndoOutlined, UnorderedListOutlined, DisconnectOutlined, DeleteOutlined,
 } from '@ant-design/icons';
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
-import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
+import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { Button, Divider, Input, Modal, Tooltip } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
@@ -20,12 +20,14 @@ interface Props {
   onChange?: (html: string) => void;
   id?: string;
   label?: string;
+  /** Hands the Tiptap instance to the page (the check panel selects a finding's range in it). */
+  onEditor?: (editor: Editor | null) => void;
 }
 
 /** An empty editor answers <p></p>; the form stores ''. */
 const normalise = (html: string) => (html === '<p></p>' ? '' : html);
 
-export function RichEditor({ value, onChange, id, label = '正文' }: Props) {
+export function RichEditor({ value, onChange, id, label = '正文', onEditor }: Props) {
   const [linkOpen, setLinkOpen] = useState(false);
   const [href, setHref] = useState('');
   const editor = useEditor({
@@ -43,6 +45,11 @@ export function RichEditor({ value, onChange, id, label = '正文' }: Props) {
     },
     onUpdate: ({ editor: e }) => onChange?.(normalise(e.getHTML())),
   });
+
+  useEffect(() => {
+    onEditor?.(editor);
+    return () => onEditor?.(null);
+  }, [editor, onEditor]);
 
   // A value set from outside (the item loaded, a reset) replaces the content without echoing back.
   useEffect(() => {
