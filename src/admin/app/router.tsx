@@ -28,6 +28,7 @@ const ReportBoardPage = lazy(() => import('../pages/reports/BoardPage'));
 // ECharts only loads with this page.
 const ReportComparisonPage = lazy(() => import('../pages/report-comparison/ComparisonPage'));
 const ReportImportsPage = lazy(() => import('../pages/report-imports/ReportImportsPage'));
+const ImportReviewPage = lazy(() => import('../pages/report-imports/ImportReviewPage'));
 const ReviewCasesPage = lazy(() => import('../pages/review-cases/ReviewCasesPage'));
 const ReportDataPage = lazy(() => import('../pages/report-data/ReportDataPage'));
 const PubItemsPage = lazy(() => import('../pages/publications/ItemsPage'));
@@ -74,6 +75,7 @@ export const router = createBrowserRouter(
             { path: 'reports/board', element: <ReportBoardPage /> },
             { path: 'reports/comparison', element: <ReportComparisonPage /> },
             { path: 'reports/imports', element: <ReportImportsPage /> },
+            { path: 'reports/imports/:id', element: <ImportReviewPage /> },
             { path: 'reports/review-cases', element: <ReviewCasesPage /> },
             { path: 'reports/data', element: <ReportDataPage /> },
             { path: 'reports/:id', element: <ReportEditorPage /> },
