@@ -299,6 +299,10 @@ export interface PortalQueries {
   publishedCounts(): Promise<{ columnId: string; count: number; lastUpdatedAt: string | null }[]>;
   /** A column's published items newest first, list fields only (static export). */
   publishedOfColumn(columnId: string): Promise<{ id: string; title: string; docNumber: string | null; publishedOn: string; publishedAt: string; updatedAt: string }[]>;
+  /** Items of any status changed at or after `since` (ISO), for incremental exports. */
+  changedSince(since: string): Promise<{ id: string; unitId: string; columnId: string; status: import('./publications/model.js').ItemStatus; updatedAt: string }[]>;
+  /** A unit's published items (id, updatedAt), for its sitemap. */
+  publishedHeadsOfUnit(unitId: string): Promise<{ id: string; unitId: string; status: 'published'; updatedAt: string }[]>;
   /** Public items in id order, `limit` items of any status examined per call; `last` continues the scan (null: done). */
   scanPublicHeads(afterId: string | null, limit: number): Promise<{
     rows: { id: string; unitId: string; columnId: string; status: import('./publications/model.js').ItemStatus; updatedAt: string; publishedOn: string | null }[];

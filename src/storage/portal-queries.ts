@@ -81,6 +81,14 @@ export function portalQueries(q: Q, engine: 'sqlite' | 'postgres'): PortalQuerie
         .where('column_id', '=', columnId).where('status', '=', 'published').orderBy('published_at', 'desc').orderBy('id', 'desc').execute();
       return rows.map((r) => ({ id: r.id, title: r.title, docNumber: r.doc_number, publishedOn: r.published_on ?? '', publishedAt: r.published_at ?? '', updatedAt: r.updated_at }));
     },
+    async changedSince(since) {
+      const rows = await q.selectFrom('publication_items').select(['id', 'unit_id', 'column_id', 'status', 'updated_at']).where('updated_at', '>=', since).execute();
+      return rows.map((r) => ({ id: r.id, unitId: r.unit_id, columnId: r.column_id, status: r.status as ItemStatus, updatedAt: r.updated_at }));
+    },
+    async publishedHeadsOfUnit(unitId) {
+      const rows = await q.selectFrom('publication_items').select(['id', 'updated_at']).where('unit_id', '=', unitId).where('status', '=', 'published').execute();
+      return rows.map((r) => ({ id: r.id, unitId, status: 'published' as const, updatedAt: r.updated_at }));
+    },
     async scanPublicHeads(afterId, limit) {
       // By primary key over all items (drafts filtered out here), so each page is a range scan of the key.
       let qb = q.selectFrom('publication_items').select(['id', 'unit_id', 'column_id', 'status', 'updated_at', 'published_on']);

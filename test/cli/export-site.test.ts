@@ -90,7 +90,9 @@ describe('gongkai export-site', { timeout: 180_000 }, () => {
     // Dynamic-only pages go to the dynamic portal.
     expect(read('u/jyj/index.html')).toContain(`href="${DYNAMIC}/u/jyj/apply"`);
     expect(read('u/jyj/c/tzgg/rss.xml')).toContain(`<link>${STATIC}/u/jyj/i/${ids.n23}/</link>`);
-    expect(read('sitemap.xml')).toContain(`<loc>${STATIC}/u/jyj/i/${ids.policy}/</loc>`);
+    expect(read('sitemap.xml')).toContain(`<loc>${STATIC}/sitemap-jyj.xml</loc>`);
+    expect(read('sitemap-jyj.xml')).toContain(`<loc>${STATIC}/u/jyj/i/${ids.policy}/</loc>`);
+    expect(read('sitemap-jyj.xml')).toContain(`<loc>${STATIC}/u/jyj/c/tzgg/</loc>`);
   });
 
   it('a second run with nothing changed writes nothing', async () => {
@@ -128,7 +130,8 @@ describe('gongkai export-site', { timeout: 180_000 }, () => {
     // 22 notices left: still two pages; the withdrawn one is gone from the list, the feed and the sitemap.
     expect(read('u/jyj/c/tzgg/index.html')).not.toContain('第23号通知');
     expect(read('u/jyj/c/tzgg/rss.xml')).not.toContain('第23号通知');
-    expect(read('sitemap.xml')).not.toContain(`/u/jyj/i/${ids.n23}/`);
+    expect(read('sitemap-jyj.xml')).not.toContain(`/u/jyj/i/${ids.n23}/`);
+    expect(read('sitemap-jyj.xml')).toContain(`/u/jyj/i/${ids.n22}/`);
     expect(read('u/jyj/c/tzgg/index.html')).toContain('共 22 条');
   });
 

@@ -32,8 +32,8 @@ export interface SitemapSource {
 }
 
 /** The sitemap files from loaded data: files[0] is /sitemap.xml (an index when there is more than one file of URLs). */
-export function sitemapFiles(src: SitemapSource, baseUrl: string, href: (path: string) => string = (p) => p, maxUrls = SITEMAP_MAX_URLS): string[] {
-  const urls: Url[] = [{ loc: baseUrl + href('/') }];
+export function sitemapFiles(src: SitemapSource, baseUrl: string, href: (path: string) => string = (p) => p, maxUrls = SITEMAP_MAX_URLS, home = true): string[] {
+  const urls: Url[] = home ? [{ loc: baseUrl + href('/') }] : [];
   const active = new Map(src.units.filter((u) => u.status === 'active').map((u) => [u.id, u]));
   for (const u of active.values()) {
     for (const page of ['', 'guide', 'about']) urls.push({ loc: baseUrl + href(`/u/${u.slug}/${page}`), lastmod: u.updatedAt });
@@ -51,13 +51,14 @@ export function sitemapFiles(src: SitemapSource, baseUrl: string, href: (path: s
   if (urls.length <= maxUrls) return [urlset(urls)];
   const files: string[] = [];
   for (let i = 0; i < urls.length; i += maxUrls) files.push(urlset(urls.slice(i, i + maxUrls)));
-  const index = `<?xml version="1.0" encoding="UTF-8"?>
+  return [sitemapIndex(files.map((_, n) => `${baseUrl}/sitemap-${n + 1}.xml`)), ...files];
+}
+
+export const sitemapIndex = (locs: string[]): string => `<?xml version="1.0" encoding="UTF-8"?>
 <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${files.map((_, n) => `<sitemap><loc>${xml(`${baseUrl}/sitemap-${n + 1}.xml`)}</loc></sitemap>`).join('\n')}
+${locs.map((l) => `<sitemap><loc>${xml(l)}</loc></sitemap>`).join('\n')}
 </sitemapindex>
 `;
-  return [index, ...files];
-}
 
 export async function buildSitemaps(r: Repos, site: Site, baseUrl: string, maxUrls = SITEMAP_MAX_URLS): Promise<string[]> {
   const columns = await r.portal.allColumns();

@@ -15,16 +15,18 @@ import path from 'node:path';
 import type { Deps } from '../../domain/ports.js';
 import { PORTAL_CSS, PORTAL_CSS_PATH } from '../../http/portal/portal-css.js';
 import { loadSite } from '../../http/portal/site.js';
-import { sitemapFiles } from '../../http/portal/sitemap.js';
+import { sitemapFiles, sitemapIndex } from '../../http/portal/sitemap.js';
 import { catalogues, exportColumn, exportHome, exportItems, exportUnit, type ExportContext } from './export-pages.js';
 import { staticHref } from './paths.js';
 import { runItemJob, type ItemJob, type SpawnItemWorker } from './parallel.js';
 import { SiteWriter, type WriteStats } from './site-writer.js';
 
 /** Bump when the static rendering changes, so that the next run re-renders everything. */
-const FORMAT = 1;
+const FORMAT = 2;
 export const MANIFEST = '.gongkai-export.json';
 const BATCH = 500;
+/** Re-read items changed this long before the last run's newest change: a transaction may commit after it started. */
+const SINCE_MARGIN_MS = 10 * 60_000;
 
 interface Manifest {
   format: number;
@@ -35,6 +37,8 @@ interface Manifest {
   items: Record<string, string>;
   /** unit id → fingerprint */
   units: Record<string, string>;
+  /** Latest updatedAt seen: the next run reads items changed since (minus SINCE_MARGIN_MS). */
+  maxUpdatedAt: string;
 }
 
 export interface ExportOptions {
@@ -71,7 +75,8 @@ export interface ExportResult extends WriteStats {
 function scopeOf(rel: string): string {
   const m = /^(u\/[^/]+\/[ic]\/[^/]+\/)/.exec(rel);
   if (m) return m[1] as string;
-  return rel.startsWith('sitemap') ? 'sitemap' : rel;
+  const sm = /^sitemap-([a-z0-9-]+)(\.\d+)?\.xml$/.exec(rel);
+  return sm ? `sitemap:${sm[1]}` : rel;
 }
 
 const sha = (s: string) => createHash('sha1').update(s).digest('base64url');
@@ -96,70 +101,88 @@ export async function exportSite(deps: Deps, o: ExportOptions): Promise<ExportRe
   const site = await loadSite(deps);
   const read = deps.store.read.bind(deps.store);
 
-  const { columns, heads, guides } = await read(async (r) => {
-    const columns = await r.portal.allColumns();
-    const heads = [];
-    for (let after: string | null = null; ;) {
-      const page = await r.portal.scanPublicHeads(after, 10_000);
-      heads.push(...page.rows);
-      if (!page.last) break;
-      after = page.last;
-    }
+  const { columns, guides } = await read(async (r) => {
     const guides = new Map<string, string>();
     for (const u of site.units) guides.set(u.id, (await r.guides.get(u.id))?.updatedAt ?? '');
-    return { columns, heads, guides };
+    return { columns: await r.portal.allColumns(), guides };
   });
   const cats = catalogues(site, columns);
   const renderKey = sha(JSON.stringify([FORMAT, PORTAL_CSS_PATH, o.siteName, baseUrl, dynamicBase, site.units]));
   const full = !!o.full || !old || old.renderKey !== renderKey;
   const files = new Map(Object.entries(old?.files ?? {}));
   const writer = new SiteWriter(dir, files);
-
   const unitFp = new Map<string, string>();
   for (const [id, cat] of cats) unitFp.set(id, sha(JSON.stringify([guides.get(id), cat.columns])));
-  const counts = new Map<string, number>();
-  const publicHeads = heads.filter((h) => cats.has(h.unitId));
-  for (const h of publicHeads) if (h.status === 'published') counts.set(h.columnId, (counts.get(h.columnId) ?? 0) + 1);
-
-  const itemState = new Map<string, string>();
-  for (const h of publicHeads) itemState.set(h.id, `${h.updatedAt}|${h.status}|${h.columnId}|${cats.get(h.unitId)!.unit.slug}`);
+  const stateOf = (h: { updatedAt: string; status: string; columnId: string; unitId: string }) => `${h.updatedAt}|${h.status}|${h.columnId}|${cats.get(h.unitId)!.unit.slug}`;
+  const field = (state: string, n: number) => state.split('|')[n] as string;
 
   const dirtyUnits = new Set<string>();
   const dirtyColumns = new Set<string>();
   const dirtyItems = new Set<string>();
   const scopes = new Set<string>(); // scopes (see scopeOf) whose stale files are deleted
+  let itemState: Map<string, string>;
+  let maxUpdatedAt = old?.maxUpdatedAt ?? '';
   if (full) {
+    // Every public item, by primary key.
+    const heads = await read(async (r) => {
+      const out = [];
+      for (let after: string | null = null; ;) {
+        const page = await r.portal.scanPublicHeads(after, 10_000);
+        out.push(...page.rows);
+        if (!page.last) break;
+        after = page.last;
+      }
+      return out;
+    });
+    itemState = new Map();
+    for (const h of heads) {
+      if (h.updatedAt > maxUpdatedAt) maxUpdatedAt = h.updatedAt;
+      if (cats.has(h.unitId)) itemState.set(h.id, stateOf(h));
+    }
     for (const id of cats.keys()) dirtyUnits.add(id);
     for (const c of columns) if (cats.has(c.unitId)) dirtyColumns.add(c.id);
-    for (const h of publicHeads) dirtyItems.add(h.id);
+    for (const id of itemState.keys()) dirtyItems.add(id);
   } else {
-    const oldItems = old!.items;
+    // Only rows changed since the last run (with a margin for transactions that committed late), not all items.
+    itemState = new Map(Object.entries(old!.items));
+    const since = new Date(Date.parse(old!.maxUpdatedAt || '1970-01-01T00:00:00.000Z') - SINCE_MARGIN_MS).toISOString();
+    for (const h of await read((r) => r.portal.changedSince(since))) {
+      if (h.updatedAt > maxUpdatedAt) maxUpdatedAt = h.updatedAt;
+      const before = itemState.get(h.id);
+      const visible = cats.has(h.unitId) && (h.status === 'published' || h.status === 'withdrawn');
+      const now = visible ? stateOf(h) : undefined;
+      if (before === now) continue;
+      if (before) {
+        dirtyColumns.add(field(before, 2));
+        scopes.add(`u/${field(before, 3)}/i/${h.id}/`);
+      }
+      if (now) {
+        itemState.set(h.id, now);
+        dirtyItems.add(h.id);
+        dirtyColumns.add(h.columnId);
+      } else itemState.delete(h.id);
+      if (cats.has(h.unitId)) dirtyUnits.add(h.unitId);
+    }
+    const changedUnits = [...unitFp].filter(([id, fp]) => old!.units[id] !== fp).map(([id]) => cats.get(id)!.unit.slug);
     for (const [id, fp] of unitFp) {
       if (old!.units[id] === fp) continue;
       dirtyUnits.add(id);
       for (const c of cats.get(id)!.columns) dirtyColumns.add(c.id);
-      for (const h of publicHeads) if (h.unitId === id) dirtyItems.add(h.id);
     }
-    for (const h of publicHeads) {
-      const before = oldItems[h.id];
-      if (before === itemState.get(h.id)) continue;
-      dirtyItems.add(h.id);
-      dirtyColumns.add(h.columnId);
-      dirtyUnits.add(h.unitId);
-      if (before) dirtyColumns.add(before.split('|')[2] as string);
-    }
-    for (const [id, state] of Object.entries(oldItems)) {
-      if (itemState.has(id)) continue;
-      const [, , columnId, slug] = state.split('|');
-      dirtyColumns.add(columnId as string);
-      scopes.add(`u/${slug}/i/${id}/`);
-    }
+    if (changedUnits.length) for (const [id, state] of itemState) if (changedUnits.includes(field(state, 3))) dirtyItems.add(id);
     if (dirtyItems.size) {
       // Pages that show a changed item's title in their related links.
       const linked = await read((r) => r.portal.linksOf([...dirtyItems]));
       for (const l of linked) for (const id of [l.fromId, l.toId]) if (itemState.has(id)) dirtyItems.add(id);
     }
   }
+  const unitOfColumn = new Map(columns.map((c) => [c.id, c.unitId]));
+  for (const c of dirtyColumns) if (cats.has(unitOfColumn.get(c) ?? '')) dirtyUnits.add(unitOfColumn.get(c)!);
+  // Published items per column of the units whose pages are rendered (their pages show the counts).
+  const counts = new Map<string, number>();
+  await read(async (r) => {
+    for (const id of dirtyUnits) for (const c of await r.publications.countPublishedByColumn(id)) counts.set(c.columnId, c.count);
+  });
 
   const x: ExportContext = { deps, site, siteName: o.siteName, baseUrl, dynamicBase, writer, counts, catalogues: cats };
   if (full) {
@@ -212,24 +235,51 @@ export async function exportSite(deps: Deps, o: ExportOptions): Promise<ExportRe
     }
     for (const id of dirtyUnits) await exportUnit(x, r, id);
   });
-  // The sitemap lists every published item: rebuilt from the scan on every run (no extra query).
-  const lastByColumn = new Map<string, string | null>();
-  for (const h of publicHeads) if (h.status === 'published' && (lastByColumn.get(h.columnId) ?? '') < h.updatedAt) lastByColumn.set(h.columnId, h.updatedAt);
-  if (full || dirtyItems.size || dirtyColumns.size || dirtyUnits.size) {
-    const maps = sitemapFiles({ units: site.units, columns, lastByColumn, items: publicHeads }, baseUrl, (p) => staticHref(p, { dynamicBase, fileExt: () => undefined }));
-    maps.forEach((text, n) => writer.write(n === 0 ? 'sitemap.xml' : `sitemap-${n}.xml`, text));
-    scopes.add('sitemap');
+  // Sitemaps: an index, one file for the site's pages and one per unit (split at 50,000 URLs); only the files of
+  // units whose pages changed are rebuilt, from that unit's published items.
+  const href = (p: string) => staticHref(p, { dynamicBase, fileExt: () => undefined });
+  const maps: string[] = [];
+  const site0 = sitemapFiles({ units: [], columns: [], lastByColumn: new Map(), items: [] }, baseUrl, href);
+  writer.write('sitemap_site.xml', site0[0] as string);
+  maps.push(`${baseUrl}/sitemap_site.xml`);
+  const previous = new Map<string, string[]>();
+  for (const rel of files.keys()) {
+    if (!rel.startsWith('sitemap-')) continue;
+    const scope = scopeOf(rel);
+    previous.set(scope, [...(previous.get(scope) ?? []), rel]);
   }
+  await read(async (r) => {
+    for (const [id, cat] of cats) {
+      const prefix = `sitemap-${cat.unit.slug}`;
+      if (!dirtyUnits.has(id)) {
+        for (const rel of (previous.get(`sitemap:${cat.unit.slug}`) ?? []).sort()) {
+          writer.keep(rel);
+          maps.push(`${baseUrl}/${rel}`);
+        }
+        continue;
+      }
+      const items = await r.portal.publishedHeadsOfUnit(id);
+      const parts = sitemapFiles({ units: [cat.unit], columns: cat.columns, lastByColumn: new Map(), items }, baseUrl, href, undefined, false);
+      const list = parts.length > 1 ? parts.slice(1) : parts;
+      list.forEach((text, n) => {
+        const rel = list.length > 1 ? `${prefix}.${n + 1}.xml` : `${prefix}.xml`;
+        writer.write(rel, text);
+        maps.push(`${baseUrl}/${rel}`);
+      });
+      scopes.add(`sitemap:${cat.unit.slug}`);
+    }
+  });
+  writer.write('sitemap.xml', sitemapIndex(maps));
 
   if (full) writer.prune(() => true);
   else writer.prune((rel) => scopes.has(scopeOf(rel)));
 
-  const manifest: Manifest = { format: FORMAT, renderKey, files: Object.fromEntries(files), items: Object.fromEntries(itemState), units: Object.fromEntries(unitFp) };
+  const manifest: Manifest = { format: FORMAT, renderKey, files: Object.fromEntries(files), items: Object.fromEntries(itemState), units: Object.fromEntries(unitFp), maxUpdatedAt };
   const tmp = path.join(dir, `${MANIFEST}.tmp`);
   fs.writeFileSync(tmp, JSON.stringify(manifest));
   fs.renameSync(tmp, path.join(dir, MANIFEST));
   return {
-    ...writer.stats, full, items: publicHeads.length, renderedItems, renderedColumns: dirtyColumns.size, renderedUnits: dirtyUnits.size,
+    ...writer.stats, full, items: itemState.size, renderedItems, renderedColumns: dirtyColumns.size, renderedUnits: dirtyUnits.size,
     seconds: Number(process.hrtime.bigint() - started) / 1e9,
     cpuSeconds: ((u) => (u.user + u.system) / 1e6)(process.cpuUsage(cpu)),
   };
