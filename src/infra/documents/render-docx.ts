@@ -4,18 +4,12 @@
  * reader has installed. Lines have a fixed pitch so the page looks the same wherever it is opened.
  */
 import {
-  AlignmentType, BorderStyle, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow,
-  TextRun, VerticalAlign, WidthType, convertMillimetersToTwip,
+  AlignmentType, BorderStyle, Document, LineRuleType, Packer, Paragraph, Table, TableCell, TableRow,
+  TextRun, VerticalAlign, WidthType,
 } from 'docx';
 import type { NoticeBlock, NoticeDocument } from '../../domain/requests/notices/notice-model.js';
-import { DOCX_FONTS, PAGE, TYPE, signatureRightIndentsEm, textWidthEm } from './layout.js';
-
-const TWIP_PER_PT = 20;
-const halfPoints = (pt: number) => pt * 2;
-const em = TYPE.bodyPt * TWIP_PER_PT;
-const font = (eastAsia: string) => ({ ascii: DOCX_FONTS.latin, hAnsi: DOCX_FONTS.latin, eastAsia, cs: eastAsia });
-const exactly = (pt: number) => ({ line: pt * TWIP_PER_PT, lineRule: LineRuleType.EXACT, before: 0, after: 0 });
-const TEXT_WIDTH_TWIP = convertMillimetersToTwip(PAGE.widthMm - PAGE.marginMm.left - PAGE.marginMm.right);
+import { DOCX_FONTS, TYPE, signatureRightIndentsEm, textWidthEm } from './layout.js';
+import { TEXT_WIDTH_TWIP, TWIP_PER_PT, em, exactly, font, gbtDocument, halfPoints } from './docx-page.js';
 
 const run = (text: string, opts: { font?: string; size?: number; color?: string } = {}) =>
   new TextRun({ text, font: font(opts.font ?? DOCX_FONTS.body), size: halfPoints(opts.size ?? TYPE.bodyPt), ...(opts.color ? { color: opts.color } : {}) });
@@ -48,18 +42,6 @@ function table(rows: Extract<NoticeBlock, { type: 'table' }>['rows']): Table {
   });
 }
 
-const pageNumberFooter = (align: 'right' | 'left') =>
-  new Footer({
-    children: [
-      new Paragraph({
-        alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        // 单页码居右空一字，双页码居左空一字 (GB/T 9704 7.5)
-        indent: align === 'right' ? { right: TYPE.pageNumberPt * TWIP_PER_PT } : { left: TYPE.pageNumberPt * TWIP_PER_PT },
-        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font(DOCX_FONTS.pageNumber), size: halfPoints(TYPE.pageNumberPt) })],
-      }),
-    ],
-  });
-
 export function docxDocument(doc: NoticeDocument): Document {
   const children: (Paragraph | Table)[] = [];
   for (const line of doc.title) {
@@ -82,30 +64,7 @@ export function docxDocument(doc: NoticeDocument): Document {
   children.push(bodyLine(doc.signature.date, { align: 'right', right: indents.date * em, keepNext: doc.notes.length > 0 }));
   doc.notes.forEach((n, i) => children.push(bodyLine(n, { firstLine: true, keepNext: i < doc.notes.length - 1 })));
 
-  return new Document({
-    title: `${doc.shortName}（${doc.receiptNo}）`,
-    subject: doc.title.join(''),
-    creator: doc.signature.unitName,
-    description: 'Gongkai 政府信息公开平台生成',
-    evenAndOddHeaderAndFooters: true,
-    styles: { default: { document: { run: { font: font(DOCX_FONTS.body), size: halfPoints(TYPE.bodyPt) } } } },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: convertMillimetersToTwip(PAGE.widthMm), height: convertMillimetersToTwip(PAGE.heightMm) },
-            margin: {
-              top: convertMillimetersToTwip(PAGE.marginMm.top), bottom: convertMillimetersToTwip(PAGE.marginMm.bottom),
-              left: convertMillimetersToTwip(PAGE.marginMm.left), right: convertMillimetersToTwip(PAGE.marginMm.right),
-              footer: convertMillimetersToTwip(PAGE.marginMm.bottom - 7 - 5),
-            },
-          },
-        },
-        footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
-        children,
-      },
-    ],
-  });
+  return gbtDocument({ title: `${doc.shortName}（${doc.receiptNo}）`, subject: doc.title.join(''), creator: doc.signature.unitName }, children);
 }
 
 export async function renderDocx(doc: NoticeDocument): Promise<Buffer> {

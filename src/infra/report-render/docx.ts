@@ -6,19 +6,14 @@
  * published reports set it.
  */
 import {
-  AlignmentType, BorderStyle, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow,
-  TextRun, VerticalAlign, WidthType, convertMillimetersToTwip,
+  AlignmentType, BorderStyle, Document, LineRuleType, Packer, Paragraph, Table, TableCell, TableRow,
+  TextRun, VerticalAlign, WidthType,
 } from 'docx';
-import { DOCX_FONTS, PAGE, TYPE } from '../documents/layout.js';
+import { DOCX_FONTS, TYPE } from '../documents/layout.js';
+import { TEXT_WIDTH_TWIP, TWIP_PER_PT, em, exactly, font, gbtDocument, halfPoints } from '../documents/docx-page.js';
 import type { AnnualReportDoc } from '../../domain/annual-report/interchange.js';
 import { buildRenderModel, type RenderCell, type RenderTable } from './model.js';
 
-const TWIP_PER_PT = 20;
-const halfPoints = (pt: number) => Math.round(pt * 2);
-const em = TYPE.bodyPt * TWIP_PER_PT;
-const font = (eastAsia: string) => ({ ascii: DOCX_FONTS.latin, hAnsi: DOCX_FONTS.latin, eastAsia, cs: eastAsia });
-const exactly = (pt: number) => ({ line: Math.round(pt * TWIP_PER_PT), lineRule: LineRuleType.EXACT, before: 0, after: 0 });
-const TEXT_WIDTH_TWIP = convertMillimetersToTwip(PAGE.widthMm - PAGE.marginMm.left - PAGE.marginMm.right);
 
 const run = (text: string, fontName: string, sizePt: number, bold = false) => new TextRun({ text, font: font(fontName), size: halfPoints(sizePt), bold });
 
@@ -67,18 +62,6 @@ function table(t: RenderTable): Table {
   });
 }
 
-const pageNumberFooter = (align: 'right' | 'left') =>
-  new Footer({
-    children: [
-      new Paragraph({
-        alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        // 单页码居右空一字，双页码居左空一字 (GB/T 9704 7.5)
-        indent: align === 'right' ? { right: TYPE.pageNumberPt * TWIP_PER_PT } : { left: TYPE.pageNumberPt * TWIP_PER_PT },
-        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font(DOCX_FONTS.pageNumber), size: halfPoints(TYPE.pageNumberPt) })],
-      }),
-    ],
-  });
-
 export function reportDocxDocument(doc: AnnualReportDoc): Document {
   const m = buildRenderModel(doc);
   const children: (Paragraph | Table)[] = [
@@ -90,30 +73,7 @@ export function reportDocxDocument(doc: AnnualReportDoc): Document {
     else if (b.kind === 'paragraph') children.push(paragraph(b.text, { firstLine: true }));
     else children.push(table(b.table), paragraph(''));
   }
-  return new Document({
-    title: m.title,
-    subject: `${m.year}年政府信息公开工作年度报告（${m.basis}）`,
-    creator: m.unitName,
-    description: 'Gongkai 政府信息公开平台生成',
-    evenAndOddHeaderAndFooters: true,
-    styles: { default: { document: { run: { font: font(DOCX_FONTS.body), size: halfPoints(TYPE.bodyPt) } } } },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: convertMillimetersToTwip(PAGE.widthMm), height: convertMillimetersToTwip(PAGE.heightMm) },
-            margin: {
-              top: convertMillimetersToTwip(PAGE.marginMm.top), bottom: convertMillimetersToTwip(PAGE.marginMm.bottom),
-              left: convertMillimetersToTwip(PAGE.marginMm.left), right: convertMillimetersToTwip(PAGE.marginMm.right),
-              footer: convertMillimetersToTwip(PAGE.marginMm.bottom - 7 - 5),
-            },
-          },
-        },
-        footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
-        children,
-      },
-    ],
-  });
+  return gbtDocument({ title: m.title, subject: `${m.year}年政府信息公开工作年度报告（${m.basis}）`, creator: m.unitName }, children);
 }
 
 export async function renderReportDocx(doc: AnnualReportDoc): Promise<Buffer> {
