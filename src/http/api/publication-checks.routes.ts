@@ -1,13 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DomainError } from '../../domain/errors.js';
 import { checkDraft, draftInput, personalDataSettings, putPersonalDataSetting } from '../../domain/publications/checks/check-draft.js';
 import { entriesToCsv, importEntries } from '../../domain/publications/checks/dictionary-csv.js';
 import { createEntry, deleteEntry, entryInput, listEntries, updateEntry } from '../../domain/publications/checks/manage-dictionary.js';
 import { SEVERITY_LABELS, WORDING_KIND_LABELS } from '../../domain/publications/checks/wording.js';
-import { readSpreadsheet } from '../../infra/spreadsheet.js';
 import type { HttpContext } from '../context.js';
 import { requireAuth } from '../plugins/auth.js';
+import { readImportUpload } from './import-upload.js';
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
 const listQuery = z.object({
@@ -48,17 +47,7 @@ export const publicationCheckRoutes = (ctx: HttpContext): FastifyPluginAsyncZod 
     schema: { tags: ['发布前检查'], summary: '导入词库（multipart：file 为 CSV/XLSX，unitId 为空表示全平台）；同一词语更新、新词语新增，有错误时不作任何修改', consumes: ['multipart/form-data'] },
   }, async (req) => {
     const actor = requireAuth(req).actor;
-    if (!req.isMultipart()) throw new DomainError('VALIDATION', '请上传 CSV 或 XLSX 文件', { fields: [{ path: 'file', message: '请选择文件' }] });
-    let file: { name: string; data: Buffer } | null = null;
-    const fields: Record<string, string> = {};
-    for await (const part of req.parts()) {
-      if (part.type === 'file') {
-        if (file) throw new DomainError('VALIDATION', '一次只能导入一个文件');
-        file = { name: part.filename, data: await part.toBuffer() };
-      } else fields[part.fieldname] = String(part.value);
-    }
-    if (!file || file.data.length === 0) throw new DomainError('VALIDATION', '请选择要导入的文件', { fields: [{ path: 'file', message: '请选择文件' }] });
-    const sheet = await readSpreadsheet(file.data, file.name);
+    const { sheet, fields } = await readImportUpload(req);
     return importEntries(deps, actor, fields.unitId ? fields.unitId : null, sheet);
   });
 

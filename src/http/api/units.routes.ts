@@ -9,10 +9,10 @@ import { moveUnit } from '../../domain/units/move-unit.js';
 import { updateUnit } from '../../domain/units/update-unit.js';
 import { createUnitInput, updateUnitInput } from '../../domain/units/unit-input.js';
 import { getGuideFor, getUnitFor, listPublicUnits, listUnitsFor } from '../../domain/units/unit-queries.js';
-import { readSpreadsheet } from '../../infra/spreadsheet.js';
 import type { HttpContext } from '../context.js';
 import { requireAuth } from '../plugins/auth.js';
 import { publicUnit } from '../presenters.js';
+import { readImportUpload, rowsByColumnMap } from './import-upload.js';
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
 
@@ -39,26 +39,10 @@ export const unitRoutes = (ctx: HttpContext): FastifyPluginAsyncZod => async (ap
     schema: { tags: ['单位'], summary: '从 CSV/XLSX 导入单位树（multipart：file、parentId、dryRun）', consumes: ['multipart/form-data'] },
   }, async (req) => {
     const actor = requireAuth(req).actor;
-    if (!req.isMultipart()) throw new DomainError('VALIDATION', '请上传 CSV 或 XLSX 文件', { fields: [{ path: 'file', message: '请选择文件' }] });
-    let file: { name: string; data: Buffer } | null = null;
-    const fields: Record<string, string> = {};
-    for await (const part of req.parts()) {
-      if (part.type === 'file') {
-        if (file) throw new DomainError('VALIDATION', '一次只能导入一个文件');
-        file = { name: part.filename, data: await part.toBuffer() };
-      } else fields[part.fieldname] = String(part.value);
-    }
-    if (!file || file.data.length === 0) throw new DomainError('VALIDATION', '请选择要导入的文件', { fields: [{ path: 'file', message: '请选择文件' }] });
-    const sheet = await readSpreadsheet(file.data, file.name);
+    const { sheet, fields } = await readImportUpload(req);
     const { map, unknown } = mapHeaders(sheet.headers);
     if (!map.includes('name')) throw new DomainError('VALIDATION', `表头中没有“单位名称”列，请使用导入模板。${unknown.length ? `无法识别的列：${unknown.join('、')}` : ''}`);
-    const rows: ImportRow[] = sheet.rows.map((r) => {
-      const values: Record<string, string> = {};
-      map.forEach((key, i) => {
-        if (key) values[key] = r.cells[i] ?? '';
-      });
-      return { row: r.row, values };
-    });
+    const rows: ImportRow[] = rowsByColumnMap(sheet, map);
     const result = await importUnits(deps, actor, rows, { defaultParentId: fields.parentId || null, dryRun: fields.dryRun === 'true' });
     if (result.problems.length) {
       throw new DomainError('VALIDATION', `导入文件中有 ${result.problems.length} 处错误，未导入任何单位，请修改后重新导入`, { details: { problems: result.problems } });
