@@ -92,7 +92,7 @@ export function CellsPane({ doc, corrections, active, flagged, editable, saving,
               },
               {
                 title: '数值',
-                width: 190,
+                width: 160,
                 render: (_: unknown, r) => {
                   if (editing === r.path) {
                     return (
@@ -121,13 +121,13 @@ export function CellsPane({ doc, corrections, active, flagged, editable, saving,
               },
               {
                 title: '出处',
-                width: 140,
+                width: 100,
                 render: (_: unknown, r) => (r.source !== null ? <Typography.Text code style={{ wordBreak: 'break-all' }}>{r.source.length > 30 ? `${r.source.slice(0, 30)}…` : r.source}</Typography.Text> : '—'),
               },
               ...(editable
                 ? [{
                   title: '操作',
-                  width: 150,
+                  width: 140,
                   render: (_: unknown, r: Row) =>
                     editing === r.path ? (
                       <Space size={4} wrap>
