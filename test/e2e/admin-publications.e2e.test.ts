@@ -2,7 +2,8 @@
  * The 主动公开 admin pages in Chromium against the real app (SQLite, demo city): paste from Word arrives clean in
  * the editor; the editor fits a phone; the 公开办 adds a column to a unit's catalogue and moves it; the ledger lists
  * the review steps and exports XLSX; timeliness counts the month; the chart page draws the month and gives the
- * same numbers as a table. axe-core (WCAG 2.1 A/AA) finds no violations on these pages.
+ * same numbers as a table; 分类表 shows the subject tree with usage and deactivates a code; the 用语检查报告 counts;
+ * a finding clicked in the editor selects its text. axe-core (WCAG 2.1 A/AA) finds no violations on these pages.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -174,4 +175,92 @@ describe.skipIf(!chromiumAvailable())('主动公开 admin pages in Chromium (sql
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   }, 120_000);
+
+  it('分类表: the subject tree with usage counts, adds a second-level code, deactivates it; a code in use offers no delete', async () => {
+    await page.goto(`${base}/admin/publications/codes`);
+    await page.getByRole('heading', { name: '分类表' }).waitFor();
+    const economy = page.getByRole('row').filter({ hasText: '国民经济管理、国有资产监管' }).first();
+    await economy.waitFor();
+    expect(await economy.innerText()).toContain('1 条');
+    await economy.getByRole('button', { name: /展开|Expand/ }).click();
+    const prices = page.getByRole('row').filter({ hasText: '国民经济管理、国有资产监管\\物价' });
+    await prices.waitFor();
+    expect(await prices.innerText()).toContain('已有 1 条信息使用，不能删除');
+    expect(await prices.getByRole('button', { name: /^删除/ }).count()).toBe(0);
+
+    await page.getByRole('button', { name: '新增二级分类（综合政务）' }).click();
+    await page.getByLabel('分类名称').fill('营商环境');
+    await page.getByRole('button', { name: '保存分类' }).click();
+    await page.getByText('已保存“综合政务\\营商环境”').waitFor();
+    const codes = async () => (await t.admin.get('/api/v1/publication-codes?list=subject')).json().items as { code: string; active: boolean }[];
+    expect((await codes()).find((c) => c.code === '综合政务\\营商环境')?.active).toBe(true);
+    const row = page.getByRole('row').filter({ hasText: '综合政务\\营商环境' });
+    await row.waitFor();
+    await row.getByRole('button', { name: '停用“综合政务\\营商环境”' }).click();
+    await row.getByText('已停用').waitFor();
+    expect((await codes()).find((c) => c.code === '综合政务\\营商环境')?.active).toBe(false);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('tab', { name: '体裁分类' }).click();
+    const notice = page.getByRole('row').filter({ has: page.getByRole('cell', { name: '通告', exact: true }) });
+    await notice.waitFor();
+    expect(await notice.innerText()).toContain('1 条');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.goto(`${base}/admin/publications/check-report?unitId=${fgj}`);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '用现行词库检查' }).innerText()).toMatch(/检查 1 条信息，其中 0 条有问题/);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('clicking a finding selects its text in the body editor (across a heading, list, table and bold) and in the title, also after an edit', async () => {
+    const drafter = await t.login('ap.draft', TEST_PASSWORD);
+    const cols = (await drafter.get(`/api/v1/units/${fgj}/columns`)).json().items as { id: string; code: string }[];
+    const created = await drafter.post('/api/v1/publications/items', {
+      unitId: fgj, columnId: cols.find((c) => c.code === 'tzgg')!.id, title: '关于转发国土资源部文件的通知', summary: '',
+      bodyHtml: '<h2>一、背景</h2><ul><li><p>第一项</p></li></ul><table><tbody><tr><th><p>品种</p></th><th><p>频次</p></th></tr><tr><td><p>猪肉</p></td><td><p>每周</p></td></tr></tbody></table>'
+        + '<p>根据<strong>国土</strong>资源部有关规定，<br>特此通知。</p>',
+      publisher: '安澜市发展和改革局', createdOn: '2026-03-02', subject: '综合政务\\政务公开', genre: '通知', docNumber: '安发改〔2026〕9号',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const ctx = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 640 } });
+    contexts.push(ctx);
+    const p = await ctx.newPage();
+    p.setDefaultTimeout(60_000);
+    p.on('pageerror', (e) => problems.push(e.message));
+    await p.goto(`${base}/admin/login`);
+    await p.getByLabel('用户名').fill('ap.draft');
+    await p.getByLabel('密码', { exact: true }).fill(TEST_PASSWORD);
+    await p.getByRole('button', { name: '登录', exact: true }).click();
+    await p.getByRole('navigation', { name: '主菜单' }).waitFor();
+    await p.goto(`${base}/admin/publications/${created.json().id}/edit`);
+    const inBody = p.getByRole('button', { name: /^正文第\d+字/ });
+    await inBody.waitFor();
+    const selected = () => p.evaluate(() => {
+      const el = document.activeElement as HTMLInputElement | null;
+      return el && el.tagName === 'INPUT' ? el.value.slice(el.selectionStart ?? 0, el.selectionEnd ?? 0) : String(window.getSelection());
+    });
+    await inBody.click();
+    await expect.poll(selected).toBe('国土资源部');
+    // The selection is scrolled into view.
+    const inView = () => p.evaluate(() => {
+      const r = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight;
+    });
+    expect(await inView()).toBe(true);
+
+    await p.getByRole('button', { name: /^标题第5字/ }).click();
+    await expect.poll(selected).toBe('国土资源部');
+
+    // After typing at the start of the body (unsaved), the offsets moved: the finding is found again by its text.
+    const body = p.getByRole('textbox', { name: '正文', exact: true });
+    await body.locator('h2').click();
+    await p.keyboard.press('Home');
+    await p.keyboard.type('补充说明');
+    await p.getByText('有未保存的修改，请先保存').waitFor();
+    await inBody.click();
+    await expect.poll(selected).toBe('国土资源部');
+    expect(await axeViolations(p)).toEqual([]);
+    expect(problems).toEqual([]);
+  }, 180_000);
 });

@@ -6,7 +6,7 @@
  */
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, Flex, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type Key } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, errorMessage, isHandledByRedirect } from '../../api/client';
 import { capabilities } from '../../app/capabilities';
@@ -42,6 +42,7 @@ export default function CodesPage() {
   const [loading, setLoading] = useState(false);
   const [editing, setEditing] = useState<{ entry: CodeEntry | null; parentCode: string | null } | null>(null);
   const [form] = Form.useForm<CodeForm>();
+  const [expanded, setExpanded] = useState<readonly Key[]>([]);
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -93,6 +94,9 @@ export default function CodesPage() {
       const saved = editing.entry ? await put(editing.entry, body) : await api.post<CodeEntry>('/publication-codes', body);
       message.success(`已保存“${saved.code}”`);
       setEditing(null);
+      // Show the new or moved second-level code: open its first-level row.
+      const parent = saved.parentCode && codes.find((c) => c.list === saved.list && c.code === saved.parentCode);
+      if (parent) setExpanded((k) => (k.includes(parent.id) ? k : [...k, parent.id]));
       await load();
     } catch (e) {
       const rest = applyServerErrors(form, e);
@@ -136,7 +140,7 @@ export default function CodesPage() {
       <Tabs activeKey={list} onChange={(k) => setParams(k === 'genre' ? { list: 'genre' } : {}, { replace: true })}
         items={(['subject', 'genre'] as const).map((k) => ({ key: k, label: LIST_LABELS[k] }))} />
       <Table<Row> rowKey="id" size="middle" loading={loading} dataSource={rows} pagination={false} scroll={{ x: 760 }}
-        expandable={{ defaultExpandAllRows: false }} locale={{ emptyText: '尚无分类' }}
+        expandable={{ expandedRowKeys: expanded, onExpandedRowsChange: setExpanded }} locale={{ emptyText: '尚无分类' }}
         columns={[
           { title: '名称', dataIndex: 'name', render: (n: string, c) => <span>{n}{c.parentCode && <Typography.Text type="secondary">（{c.parentCode}\{n}）</Typography.Text>}</span> },
           { title: '使用的信息', dataIndex: 'used', width: 110, render: (n: number) => `${n} 条` },
