@@ -8,7 +8,10 @@
 // and checks that the computed cells equal the hand-written counts.
 // The hand-written side is the four counting queries alone (no unit lookup, no document assembly).
 // Usage: node bench/report-compute.mjs [--units 10000] [--apps 1000000] [--items 2000000] [--cases 20000]
-//        [--engine sqlite|postgres|both] [--samples 200] [--year 2024]
+//        [--engine sqlite|postgres|both] [--samples 200] [--year 2024] [--keep]
+//        [--reuse-sqlite <dataDir>] [--reuse-pg <database>]
+// --keep leaves the generated databases in place (printed at the end); --reuse-* times a kept dataset again without
+// generating it (the counts options must match the kept run's, the check against the hand-written SQL still runs).
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -28,6 +31,8 @@ const CASES = Number(arg('cases', 20_000));
 const SAMPLES = Number(arg('samples', 200));
 const YEAR = Number(arg('year', 2024));
 const ENGINE = arg('engine', 'both');
+const KEEP = process.argv.includes('--keep') || Boolean(process.env.KEEP);
+const REUSE = { sqlite: arg('reuse-sqlite', null), postgres: arg('reuse-pg', null) };
 
 const { openDb, migrateToLatest } = await loadTs('src/storage/db.ts');
 const { createStore } = await loadTs('src/storage/store.ts');
@@ -144,22 +149,30 @@ function check(doc, hand) {
 }
 
 async function bench(engine) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-report-'));
+  const reuse = REUSE[engine];
+  const dataDir = engine === 'sqlite' && reuse ? reuse : fs.mkdtempSync(path.join(os.tmpdir(), 'gk-report-'));
   let databaseUrl, dbName;
   if (engine === 'postgres') {
-    dbName = `gk_bench_${randomBytes(4).toString('hex')}`;
-    const c = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
-    await c.connect();
-    await c.query(`CREATE DATABASE ${dbName}`);
-    await c.end();
+    dbName = reuse ?? `gk_bench_${randomBytes(4).toString('hex')}`;
+    if (!reuse) {
+      const c = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+      await c.connect();
+      await c.query(`CREATE DATABASE ${dbName}`);
+      await c.end();
+    }
     databaseUrl = `postgres://postgres@127.0.0.1:5432/${dbName}`;
   }
+  const keep = KEEP || Boolean(reuse);
   const db = openDb({ dataDir, databaseUrl });
   try {
-    await migrateToLatest(db);
     let t0 = process.hrtime.bigint();
-    await seed(db);
-    const seedMs = ms(t0);
+    let seedMs = NaN;
+    if (!reuse) {
+      await migrateToLatest(db);
+      t0 = process.hrtime.bigint();
+      await seed(db);
+      seedMs = ms(t0);
+    }
     const store = createStore(db);
     const deps = { officialCalendar: {} };
     const q = db.kysely;
@@ -201,13 +214,16 @@ async function bench(engine) {
     return { engine, seedMs, single, singleDrill, hand, batchMs, handAllMs };
   } finally {
     await db.close();
-    if (dbName && !process.env.KEEP) {
-      const c = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${dbName}`);
-      await c.end();
+    if (keep) console.error(`[${engine}] kept: ${engine === 'postgres' ? `--reuse-pg ${dbName}` : `--reuse-sqlite ${dataDir}`}`);
+    else {
+      if (dbName) {
+        const c = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS ${dbName}`);
+        await c.end();
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
     }
-    if (!process.env.KEEP) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -219,7 +235,7 @@ for (const engine of ENGINE === 'both' ? ['sqlite', 'postgres'] : [ENGINE]) {
   console.error(`${engine} done`);
   rows.push({
     engine,
-    'seed s': (r.seedMs / 1000).toFixed(0),
+    'seed s': Number.isNaN(r.seedMs) ? 'kept' : (r.seedMs / 1000).toFixed(0),
     'one unit p50 ms': fmt(median(r.single)),
     'one unit p95 ms': fmt(p95(r.single)),
     'with drill p50 ms': fmt(median(r.singleDrill)),

@@ -4,7 +4,7 @@
  * for one unit or all of them; ids are aggregated into the groups only when a drill-down needs them.
  */
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
-import type { ApplicationGroup, CaseGroup, DrillRecord, ItemGroup, ManualSum, ReportDataRepository } from '../domain/annual-report/compute-sources.js';
+import type { ApplicationCounts, ApplicationGroup, CaseGroup, DrillRecord, ItemCounts, ItemGroup, ManualSum, ReportDataRepository } from '../domain/annual-report/compute-sources.js';
 import { MANUAL_ENTRY_KINDS, type ManualEntry, type ManualEntryKind, type ManualEntryRepository } from '../domain/annual-report/manual-entries.js';
 import { APPLICANT_TYPES } from '../domain/requests/applicant.js';
 import { OUTCOME_CODES, OUTCOMES } from '../domain/requests/outcome.js';
@@ -55,6 +55,8 @@ export function manualEntryRepository(q: Q): ManualEntryRepository {
   };
 }
 
+/** Column names of the per-outcome counts (r0 … r20, in OUTCOME_CODES order). */
+const RESULT_COLUMNS = OUTCOME_CODES.map((_, i) => `r${i}`);
 const splitIds = (v: unknown): string[] => (typeof v === 'string' && v ? v.split(',') : []);
 
 export function reportDataRepository(q: Q, engine: Engine): ReportDataRepository {
@@ -74,8 +76,8 @@ export function reportDataRepository(q: Q, engine: Engine): ReportDataRepository
     where a.received_on is not null and a.received_on <= ${end} ${unitFilter(unitIds, 'a.unit_id')}`;
 
   /** Without ids (the batch): one row per unit and applicant type with a SUM(CASE …) per cell, as counted by hand. */
-  async function applicationCounts(unitIds: string[] | null, start: string, end: string): Promise<ApplicationGroup[]> {
-    const perOutcome = sql.join(OUTCOME_CODES.map((o, i) => sql`sum(case when closed >= ${start} and closed <= ${end} and coalesce(outcome, 'otherOther') = ${o} then 1 else 0 end) as ${sql.ref(`r${i}`)}`));
+  async function applicationCounts(unitIds: string[] | null, start: string, end: string): Promise<ApplicationCounts[]> {
+    const perOutcome = sql.join(OUTCOME_CODES.map((o, i) => sql`sum(case when closed >= ${start} and closed <= ${end} and coalesce(outcome, 'otherOther') = ${o} then 1 else 0 end) as ${sql.ref(RESULT_COLUMNS[i]!)}`));
     const result = await rows(sql`
       select unit_id, applicant_type,
         sum(case when eff >= ${start} then 1 else 0 end) as received,
@@ -85,22 +87,23 @@ export function reportDataRepository(q: Q, engine: Engine): ReportDataRepository
       from (${datedApplications(unitIds, end)}) x
       where eff <= ${end} and (closed is null or closed >= ${start})
       group by 1, 2`);
-    const out: ApplicationGroup[] = [];
-    const base = { received: false, carriedOver: false, carriedForward: false, result: null, ids: [] };
-    for (const r of result) {
-      const g = { unitId: String(r.unit_id), applicantType: String(r.applicant_type) };
-      const add = (n: unknown, over: Partial<ApplicationGroup>) => {
-        if (Number(n) > 0) out.push({ ...base, ...g, ...over, n: Number(n) });
+    const out: ApplicationCounts[] = new Array(result.length);
+    for (let k = 0; k < result.length; k++) {
+      const r = result[k]!;
+      const results: [string, number][] = [];
+      for (let i = 0; i < OUTCOME_CODES.length; i++) {
+        const n = Number(r[RESULT_COLUMNS[i]!]);
+        if (n > 0) results.push([OUTCOME_CODES[i]!, n]);
+      }
+      out[k] = {
+        unitId: String(r.unit_id), applicantType: String(r.applicant_type), received: Number(r.received), carriedOver: Number(r.carried_over),
+        carriedForward: Number(r.carried_forward), results,
       };
-      add(r.received, { received: true });
-      add(r.carried_over, { carriedOver: true });
-      add(r.carried_forward, { carriedForward: true });
-      OUTCOME_CODES.forEach((o, i) => add(r[`r${i}`], { result: o }));
     }
     return out;
   }
 
-  async function itemCounts(unitIds: string[] | null, start: string, end: string): Promise<ItemGroup[]> {
+  async function itemCounts(unitIds: string[] | null, start: string, end: string): Promise<ItemCounts[]> {
     const result = await rows(sql`
       select unit_id, case when genre = '命令（令）' then 'regulations' else 'normativeDocuments' end as row_key,
         sum(case when published_on >= ${start} then 1 else 0 end) as issued,
@@ -110,21 +113,17 @@ export function reportDataRepository(q: Q, engine: Engine): ReportDataRepository
       from publication_items
       where validity is not null and status = 'published' and published_on <= ${end} ${unitFilter(unitIds)}
       group by 1, 2`);
-    const out: ItemGroup[] = [];
-    const base = { issued: false, made: false, repealed: false, inForce: false, ids: [] };
-    for (const r of result) {
-      const g = { unitId: String(r.unit_id), row: r.row_key as ItemGroup['row'] };
-      for (const [col, flag] of [['issued', 'issued'], ['made', 'made'], ['repealed', 'repealed'], ['in_force', 'inForce']] as const) {
-        if (Number(r[col]) > 0) out.push({ ...base, ...g, [flag]: true, n: Number(r[col]) });
-      }
-    }
-    return out;
+    return result.map((r) => ({
+      unitId: String(r.unit_id), row: r.row_key as ItemCounts['row'], issued: Number(r.issued), made: Number(r.made), repealed: Number(r.repealed), inForce: Number(r.in_force),
+    }));
   }
 
   return {
+    applicationCounts: (unitIds, year) => applicationCounts(unitIds, `${year}-01-01`, `${year}-12-31`),
+    itemCounts: (unitIds, year) => itemCounts(unitIds, `${year}-01-01`, `${year}-12-31`),
+
     async applicationGroups(unitIds, year, withIds): Promise<ApplicationGroup[]> {
       const start = `${year}-01-01`, end = `${year}-12-31`;
-      if (!withIds) return applicationCounts(unitIds, start, end);
       const result = await rows(sql`
         select unit_id, applicant_type,
           case when eff >= ${start} then 1 else 0 end as received,
@@ -143,7 +142,6 @@ export function reportDataRepository(q: Q, engine: Engine): ReportDataRepository
 
     async itemGroups(unitIds, year, withIds): Promise<ItemGroup[]> {
       const start = `${year}-01-01`, end = `${year}-12-31`;
-      if (!withIds) return itemCounts(unitIds, start, end);
       // 规章 and 行政规范性文件 are the published items that carry a validity (有效性); 规章 are promulgated by 令
       // (《规章制定程序条例》第三十二条), so genre 命令（令） marks a 规章. Amended (已修改) items leave 现行有效 (R7).
       const result = await rows(sql`

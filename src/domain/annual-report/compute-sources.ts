@@ -2,6 +2,8 @@
  * What the report computation asks of storage: one grouped query per table (rules.md §5), each row a set of
  * records that fall in the same cells, so the domain only adds rows up. `ids` (the records behind the group,
  * for drill-down) are fetched only when asked for. `unitIds: null` means every unit (the province-wide batch).
+ * Without drill-down the applications and items come as counts per cell row (one SUM(CASE …) per cell, as a
+ * person would count by hand), so a province of 10,000 units is a few tens of thousands of rows, not a group per cell.
  *
  * Dates that decide the cells (computed in SQL, documented here once):
  * - receipt (Art. 31): the day the application counts as received; after a correction (补正) the day the
@@ -26,6 +28,17 @@ export interface ApplicationGroup {
   ids: string[];
 }
 
+/** Without drill-down: one unit's applications of one applicant type, counted per row of table 三. */
+export interface ApplicationCounts {
+  unitId: string;
+  applicantType: string;
+  received: number;
+  carriedOver: number;
+  carriedForward: number;
+  /** closed in the year, per outcome code ('otherOther' for a withdrawal); only codes with a count */
+  results: [code: string, n: number][];
+}
+
 /** Table 二 rows 规章 / 行政规范性文件 from published items. */
 export interface ItemGroup {
   unitId: string;
@@ -40,6 +53,16 @@ export interface ItemGroup {
   inForce: boolean;
   n: number;
   ids: string[];
+}
+
+/** Without drill-down: one unit's items of a row, counted per column (same meanings as ItemGroup's flags). */
+export interface ItemCounts {
+  unitId: string;
+  row: 'regulations' | 'normativeDocuments';
+  issued: number;
+  made: number;
+  repealed: number;
+  inForce: number;
 }
 
 export interface CaseGroup {
@@ -69,8 +92,12 @@ export interface DrillRecord {
 }
 
 export interface ReportDataRepository {
+  /** Records grouped by the cells they fall in, with the ids behind each group when `withIds` (drill-down). */
   applicationGroups(unitIds: string[] | null, year: number, withIds: boolean): Promise<ApplicationGroup[]>;
   itemGroups(unitIds: string[] | null, year: number, withIds: boolean): Promise<ItemGroup[]>;
+  /** The same figures as counts per row (no ids): the form for reports without drill-down and the batch. */
+  applicationCounts(unitIds: string[] | null, year: number): Promise<ApplicationCounts[]>;
+  itemCounts(unitIds: string[] | null, year: number): Promise<ItemCounts[]>;
   caseGroups(unitIds: string[] | null, year: number, withIds: boolean): Promise<CaseGroup[]>;
   manualSums(unitIds: string[] | null, years: number[], withIds: boolean): Promise<ManualSum[]>;
   /** The records behind a cell, for the drill-down list (at most `limit`, in a stable order). */

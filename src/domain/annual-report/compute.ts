@@ -7,10 +7,11 @@
  */
 import { DomainError, notFound } from '../errors.js';
 import type { Deps, Repos, Unit } from '../ports.js';
-import { emptyAnnualReportDoc, type AnnualReportDoc, type TableData } from './interchange.js';
-import { MANUAL_ENTRY_KINDS, type ManualEntryKind } from './manual-entries.js';
-import { APPLICANT_PART_KEYS, REVIEW_PART_KEYS, templateById, templateForYear } from './templates.js';
-import type { ApplicationGroup, CaseGroup, ItemGroup, ManualSum } from './compute-sources.js';
+import { applicationCountsTable, applicationsTable, DrillBuilder, proactiveTable, reportShape, reviewsTable, type ReportShape } from './compute-tables.js';
+import type { ApplicationCounts, ApplicationGroup, CaseGroup, ItemCounts, ItemGroup, ManualSum } from './compute-sources.js';
+import { REPORT_FORMAT, type AnnualReportDoc, type TableData } from './interchange.js';
+import type { ManualEntryKind } from './manual-entries.js';
+import { templateForYear } from './templates.js';
 
 export type DrillKind = 'application' | 'item' | 'reviewCase' | 'manualEntry';
 export type Drill = Record<string, { kind: DrillKind; ids: string[] }>;
@@ -22,12 +23,11 @@ export interface ComputedReport {
   missing: { path: string; kind: ManualEntryKind; label: string }[];
 }
 
-interface Sources {
-  apps: ApplicationGroup[];
-  items: ItemGroup[];
-  cases: CaseGroup[];
-  manual: ManualSum[];
-}
+/** A unit's source rows: grouped with ids (drill-down) or counted per row (without). */
+export type Sources = { cases: CaseGroup[]; manual: ManualSum[] } & (
+  | { withIds: true; apps: ApplicationGroup[]; items: ItemGroup[] }
+  | { withIds: false; apps: ApplicationCounts[]; items: ItemCounts[] }
+);
 
 /** The format a year's report is computed in; reports up to 2018 used the 附表 statistics and are imported, not computed. */
 export function computableTemplate(year: number): '2021' | '2019' {
@@ -40,172 +40,84 @@ export async function computeAnnualReport(
   r: Repos, deps: Pick<Deps, 'officialCalendar'>, unitId: string, year: number, opts: { drill?: boolean } = {},
 ): Promise<ComputedReport> {
   void deps; // receipt and closing dates are stored as facts; no working-day arithmetic is needed here
-  computableTemplate(year);
+  const shape = reportShape(computableTemplate(year));
   const unit = await r.units.get(unitId);
   if (!unit) throw notFound('单位');
-  const withIds = opts.drill !== false;
   const ids = [unitId];
+  if (opts.drill !== false) {
+    const [apps, items, cases, manual] = await Promise.all([
+      r.reportData.applicationGroups(ids, year, true),
+      r.reportData.itemGroups(ids, year, true),
+      r.reportData.caseGroups(ids, year, true),
+      r.reportData.manualSums(ids, [year - 1, year], true),
+    ]);
+    return assemble(shape, unit, year, { withIds: true, apps, items, cases, manual });
+  }
   const [apps, items, cases, manual] = await Promise.all([
-    r.reportData.applicationGroups(ids, year, withIds),
-    r.reportData.itemGroups(ids, year, withIds),
-    r.reportData.caseGroups(ids, year, withIds),
-    r.reportData.manualSums(ids, [year - 1, year], withIds),
+    r.reportData.applicationCounts(ids, year),
+    r.reportData.itemCounts(ids, year),
+    r.reportData.caseGroups(ids, year, false),
+    r.reportData.manualSums(ids, [year - 1, year], false),
   ]);
-  return assemble(unit, year, { apps, items, cases, manual }, withIds);
+  return assemble(shape, unit, year, { withIds: false, apps, items, cases, manual });
 }
 
 /**
- * Every unit's report (or the listed units') for a year with one grouped query per table over all of them:
- * the province-wide batch. No drill-down lists.
+ * Every unit's report (or the listed units') for a year with one counting query per table over all of them:
+ * the province-wide batch. No drill-down lists. The document of the template is laid out once (reportShape)
+ * and each unit's is a copy filled from its rows.
  */
 export async function computeAnnualReports(r: Repos, year: number, unitIds?: string[]): Promise<Map<string, ComputedReport>> {
-  computableTemplate(year);
-  const units = (await r.units.list()).filter((u) => !unitIds || unitIds.includes(u.id));
+  const shape = reportShape(computableTemplate(year));
+  const wanted = unitIds ? new Set(unitIds) : null;
+  const units = (await r.units.list()).filter((u) => !wanted || wanted.has(u.id));
   const scope = unitIds ?? null;
   const [apps, items, cases, manual] = await Promise.all([
-    r.reportData.applicationGroups(scope, year, false),
-    r.reportData.itemGroups(scope, year, false),
+    r.reportData.applicationCounts(scope, year),
+    r.reportData.itemCounts(scope, year),
     r.reportData.caseGroups(scope, year, false),
     r.reportData.manualSums(scope, [year - 1, year], false),
   ]);
-  const by = <T extends { unitId: string }>(rows: T[]) => {
-    const m = new Map<string, T[]>();
-    for (const x of rows) {
-      const l = m.get(x.unitId);
-      if (l) l.push(x);
-      else m.set(x.unitId, [x]);
-    }
-    return m;
-  };
-  const a = by(apps), i = by(items), c = by(cases), m = by(manual);
+  const a = byUnit(apps), i = byUnit(items), c = byUnit(cases), m = byUnit(manual);
   const out = new Map<string, ComputedReport>();
-  for (const u of units) out.set(u.id, assemble(u, year, { apps: a.get(u.id) ?? [], items: i.get(u.id) ?? [], cases: c.get(u.id) ?? [], manual: m.get(u.id) ?? [] }, false));
+  for (const u of units) out.set(u.id, assemble(shape, u, year, { withIds: false, apps: a.get(u.id) ?? [], items: i.get(u.id) ?? [], cases: c.get(u.id) ?? [], manual: m.get(u.id) ?? [] }));
   return out;
 }
 
-class DrillBuilder {
-  readonly drill: Drill = {};
-  constructor(private readonly on: boolean) {}
-  add(path: string, kind: DrillKind, ids: string[]): void {
-    if (!this.on) return;
-    const d = (this.drill[path] ??= { kind, ids: [] });
-    for (const id of ids) d.ids.push(id);
+function byUnit<T extends { unitId: string }>(rows: T[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of rows) {
+    const l = m.get(x.unitId);
+    if (l) l.push(x);
+    else m.set(x.unitId, [x]);
   }
-  touch(path: string, kind: DrillKind): void {
-    if (this.on) this.drill[path] ??= { kind, ids: [] };
-  }
+  return m;
 }
 
-function assemble(unit: Unit, year: number, s: Sources, withIds: boolean): ComputedReport {
-  const template = computableTemplate(year);
-  const t = templateById(template);
-  const doc = emptyAnnualReportDoc(template, year, { name: unit.name, code: unit.code });
-  const d = new DrillBuilder(withIds);
-  applicationsTable(doc.tables.applications, s.apps, d);
-  reviewsTable(doc.tables.reviews, s.cases, d);
-  const missing = proactiveTable(template, doc.tables.proactive, year, s.items, s.manual, d);
-  // Every cell of the computed tables (applications, reviews) has a drill entry, even an empty one.
-  for (const table of ['applications', 'reviews'] as const) {
-    for (const row of t.tables.find((x) => x.key === table)?.rows ?? []) for (const c of row.columns) d.touch(`${table}.${row.key}.${c}`, table === 'reviews' ? 'reviewCase' : 'application');
-  }
-  return { doc, drill: d.drill, missing };
-}
-
-const zeroRows = (table: TableData) => {
-  for (const row of Object.values(table)) for (const c of Object.keys(row)) row[c] = 0;
+const copyTable = (t: TableData): TableData => {
+  const out: TableData = {};
+  for (const row in t) out[row] = { ...t[row] };
+  return out;
 };
 
-function bump(table: TableData, row: string, col: string, n: number): void {
-  const r = table[row];
-  if (r && col in r) r[col] = (r[col] ?? 0) + n;
-}
-
-/** Table 三: by applicant column; the result rows count applications closed in the year by outcome code. */
-function applicationsTable(table: TableData, groups: ApplicationGroup[], d: DrillBuilder): void {
-  zeroRows(table);
-  for (const g of groups) {
-    const col = (APPLICANT_PART_KEYS as string[]).includes(g.applicantType) ? g.applicantType : 'other';
-    const rows: string[] = [];
-    if (g.received) rows.push('received');
-    if (g.carriedOver) rows.push('carriedOver');
-    if (g.carriedForward) rows.push('carriedForward');
-    if (g.result) {
-      // 2019 format: one 其他处理 row; an unknown code is 其他 as well.
-      rows.push(g.result in table ? g.result : 'otherOther', 'handledTotal');
-    }
-    for (const row of rows) {
-      for (const c of [col, 'total']) {
-        bump(table, row, c, g.n);
-        d.add(`applications.${row}.${c}`, 'application', g.ids);
-      }
-    }
-  }
-}
-
-/** Table 四: per kind, concluded in the year by outcome, or pending (尚未审结) at 31 December. */
-function reviewsTable(table: TableData, groups: CaseGroup[], d: DrillBuilder): void {
-  zeroRows(table);
-  for (const g of groups) {
-    if (!(g.kind in table) || !REVIEW_PART_KEYS.includes(g.column)) continue;
-    for (const c of [g.column, 'total']) {
-      bump(table, g.kind, c, g.n);
-      d.add(`reviews.${g.kind}.${c}`, 'reviewCase', g.ids);
-    }
-  }
-}
-
-function proactiveTable(template: '2021' | '2019', table: TableData, year: number, items: ItemGroup[], manual: ManualSum[], d: DrillBuilder): ComputedReport['missing'] {
-  const docCols = template === '2021' ? { issued: 'issued', repealed: 'repealed', inForce: 'inForce', made: null } : { issued: 'newlyPublished', repealed: null, inForce: 'totalPublic', made: 'newlyMade' };
-  for (const row of ['regulations', 'normativeDocuments']) {
-    for (const c of Object.values(docCols)) {
-      if (c && table[row]) {
-        table[row][c] = 0;
-        d.touch(`proactive.${row}.${c}`, 'item');
-      }
-    }
-  }
-  for (const g of items) {
-    const flags: [boolean, string | null][] = [[g.issued, docCols.issued], [g.repealed, docCols.repealed], [g.inForce, docCols.inForce], [g.made, docCols.made]];
-    for (const [on, c] of flags) {
-      if (!on || !c) continue;
-      bump(table, g.row, c, g.n);
-      d.add(`proactive.${g.row}.${c}`, 'item', g.ids);
-    }
-  }
-
-  const sums = new Map<string, ManualSum>();
-  for (const m of manual) sums.set(`${m.year}|${m.kind}`, m);
-  const missing: ComputedReport['missing'] = [];
-  const put = (path: string, kind: ManualEntryKind, y = year, derive?: (v: number) => number) => {
-    const [, row, col] = path.split('.') as [string, string, string];
-    if (!table[row] || !(col in table[row])) return;
-    const m = sums.get(`${y}|${kind}`);
-    if (!m) {
-      if (y === year) missing.push({ path, kind, label: MANUAL_ENTRY_KINDS[kind].label });
-      return;
-    }
-    table[row][col] = derive ? derive(m.value) : m.value;
-    d.add(path, 'manualEntry', m.ids);
+function assemble(shape: ReportShape, unit: Unit, year: number, s: Sources): ComputedReport {
+  const base = shape.tables;
+  const doc: AnnualReportDoc = {
+    format: REPORT_FORMAT,
+    template: shape.template,
+    year,
+    unit: { name: unit.name, code: unit.code },
+    narrative: { overview: '', problems: '', other: '' },
+    tables: { proactive: copyTable(base.proactive), applications: copyTable(base.applications), reviews: copyTable(base.reviews) },
+    indicators: { ...shape.indicators },
+    source: null,
   };
-  put('proactive.licensing.decisions', 'licensing');
-  put('proactive.penalty.decisions', 'penalty');
-  put('proactive.enforcement.decisions', 'enforcement');
-  put('proactive.fees.amountWan', 'fees');
-  if (template === '2019') {
-    put('proactive.otherServices.decisions', 'otherServices');
-    put('proactive.procurement.items', 'procurementItems');
-    put('proactive.procurement.amountWan', 'procurementAmount');
-    // 上一年项目数量 = last year's count at year end; 本年增/减 = this year's minus last year's (both needed).
-    const itemKinds: [string, ManualEntryKind][] = [['licensing', 'licensingItems'], ['otherServices', 'otherServicesItems'], ['penalty', 'penaltyItems'], ['enforcement', 'enforcementItems'], ['fees', 'feesItems']];
-    for (const [row, kind] of itemKinds) {
-      put(`proactive.${row}.lastYearItems`, kind, year - 1);
-      const last = sums.get(`${year - 1}|${kind}`);
-      const now = sums.get(`${year}|${kind}`);
-      if (last && now && table[row]) {
-        table[row].change = now.value - last.value;
-        d.add(`proactive.${row}.change`, 'manualEntry', [...last.ids, ...now.ids]);
-      } else if (!now) missing.push({ path: `proactive.${row}.change`, kind, label: MANUAL_ENTRY_KINDS[kind].label });
-    }
-  }
-  return missing;
+  const d = new DrillBuilder(s.withIds);
+  if (s.withIds) applicationsTable(doc.tables.applications, s.apps, d);
+  else applicationCountsTable(doc.tables.applications, s.apps);
+  reviewsTable(doc.tables.reviews, s.cases, d);
+  const missing = proactiveTable(shape, doc.tables.proactive, year, s, d);
+  // Every cell of the computed tables (applications, reviews) has a drill entry, even an empty one.
+  if (s.withIds) for (const [path, kind] of shape.drillCells) d.touch(path, kind);
+  return { doc, drill: d.drill, missing };
 }
