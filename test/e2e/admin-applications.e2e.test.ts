@@ -7,37 +7,17 @@
  * and DOCX, and service. axe-core finds nothing serious on the queue and the detail page; the admin CSP holds.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminDistDir } from '../../src/http/admin-static.js';
 import { TEST_PASSWORD, buildTestApp, type TestApp } from '../support/app.js';
+import { adminAxe } from '../support/axe.js';
 import { chromiumAvailable, launchBrowser, listen } from '../support/browser.js';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const FIRST_PASSWORD = 'Fagai#First2026';
 const OWN_PASSWORD = 'Fagai#Own2026pw';
 const ID = '11010519491231002X';
 const SLOW = { timeout: 60_000 };
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] }, rules: { 'color-contrast': { enabled: false } } });
-  });
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) }));
-}
 
 describe.skipIf(!chromiumAvailable())('依申请公开 in the admin back office (Chromium, sqlite)', () => {
   let t: TestApp;
@@ -164,14 +144,14 @@ describe.skipIf(!chromiumAvailable())('依申请公开 in the admin back office 
     expect(await row.textContent()).toContain('当面提交');
     expect(await row.textContent()).not.toContain('欧阳明月');
     await page.screenshot({ path: '/tmp/gongkai-apps-queue.png', fullPage: true });
-    expect(await axeViolations(page)).toEqual([]);
+    expect((await adminAxe(page)).serious).toEqual([]);
 
     // ── 申请详情 ──
     await row.getByRole('link', { name: `查看申请 ${receiptNo}` }).click();
     await page.getByRole('heading', { name: `申请 ${receiptNo}` }).waitFor(SLOW);
     await expect.poll(() => statusTag().textContent()).toBe('已收到');
     await expect.poll(() => steps().textContent()).toContain('当面提交');
-    expect(await axeViolations(page)).toEqual([]);
+    expect((await adminAxe(page)).serious).toEqual([]);
 
     // Correction: the due date disappears while the applicant corrects.
     await act('告知补正', (f) => f.getByLabel('需要补正的事项').fill('请明确项目名称和所需文件的年份'));
@@ -233,7 +213,7 @@ describe.skipIf(!chromiumAvailable())('依申请公开 in the admin back office 
     const history = await page.locator('.ant-timeline').textContent();
     for (const label of ['登记申请', '告知补正', '收到补正', '征求第三方/其他机关意见', '收到意见', '作出答复', '送达答复']) expect(history).toContain(label);
     await page.screenshot({ path: '/tmp/gongkai-apps-served.png', fullPage: true });
-    expect(await axeViolations(page)).toEqual([]);
+    expect((await adminAxe(page)).serious).toEqual([]);
 
     // Phone width: the detail and the queue still read.
     await page.setViewportSize({ width: 390, height: 844 });
@@ -272,7 +252,7 @@ describe.skipIf(!chromiumAvailable())('依申请公开 in the admin back office 
     await expect.poll(() => byChannel.textContent(), SLOW).toContain('合计 2 件');
     expect(await byChannel.textContent()).toContain('当面提交1 件');
     await page.screenshot({ path: '/tmp/gongkai-apps-stats.png', fullPage: true });
-    expect(await axeViolations(page)).toEqual([]);
+    expect((await adminAxe(page)).serious).toEqual([]);
 
     // A deployment-wide day off inside the open application's period moves its due date by one working day.
     await page.goto(`${base}/admin/calendar`);
@@ -289,7 +269,7 @@ describe.skipIf(!chromiumAvailable())('依申请公开 in the admin back office 
     expect(await result.textContent()).toContain(due);
     await page.screenshot({ path: '/tmp/gongkai-apps-calendar.png', fullPage: true });
     await result.getByRole('button', { name: '知道了' }).click();
-    expect(await axeViolations(page)).toEqual([]);
+    expect((await adminAxe(page)).serious).toEqual([]);
     await page.getByRole('button', { name: new RegExp(`撤销 ${due} 地方性节日`) }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: '撤销' }).click();
     const undone = page.getByRole('dialog').filter({ hasText: '已撤销调整' });

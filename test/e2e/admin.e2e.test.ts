@@ -5,36 +5,14 @@
  * finds all of it in the audit log. The admin CSP stays enforced throughout: a violation fails the test.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminDistDir } from '../../src/http/admin-static.js';
 import { TEST_PASSWORD, buildTestApp, type TestApp } from '../support/app.js';
+import { adminAxe } from '../support/axe.js';
 import { chromiumAvailable, launchBrowser, listen } from '../support/browser.js';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const NEW_USER_PASSWORD = 'Shenji#2026new';
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** Serious accessibility problems on the current page (axe-core, WCAG 2 A/AA rules). */
-async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
-  await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] }, rules: { 'color-contrast': { enabled: false } } });
-  });
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) }));
-}
 
 describe.skipIf(!chromiumAvailable())('admin back office in Chromium (sqlite)', () => {
   let t: TestApp;
@@ -88,7 +66,7 @@ describe.skipIf(!chromiumAvailable())('admin back office in Chromium (sqlite)', 
     await page.goto(`${base}/admin/`);
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     await expect.poll(() => page.title(), { timeout: 10_000 }).toContain('登录');
-    expect(await axeViolations(page)).toEqual([]);
+    expect((await adminAxe(page)).serious).toEqual([]);
     await login('admin', 'wrong-password');
     await page.getByRole('alert').filter({ hasText: '用户名或密码错误' }).waitFor();
     await page.getByLabel('密码', { exact: true }).fill(TEST_PASSWORD);
@@ -112,7 +90,7 @@ describe.skipIf(!chromiumAvailable())('admin back office in Chromium (sqlite)', 
     await page.getByRole('heading', { name: '安澜市审计局', exact: true }).waitFor();
     await page.getByRole('tree', { name: '单位树' }).getByText('安澜市审计局', { exact: true }).waitFor();
     await page.screenshot({ path: '/tmp/gongkai-admin-units.png', fullPage: false });
-    expect(await axeViolations(page)).toEqual([]);
+    expect((await adminAxe(page)).serious).toEqual([]);
 
     // ── 账号管理: an account in the new unit, with a role; the one-time password is shown once ──
     await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '账号管理' }).click();
@@ -190,7 +168,7 @@ describe.skipIf(!chromiumAvailable())('admin back office in Chromium (sqlite)', 
     };
     await expect.poll(onlyUnitCreations, { timeout: 10_000 }).toBe(true);
     await page.screenshot({ path: '/tmp/gongkai-admin-audit.png', fullPage: true });
-    expect(await axeViolations(page)).toEqual([]);
+    expect((await adminAxe(page)).serious).toEqual([]);
 
     // ── A session that has ended (idle timeout) sends the user back to the login page ──
     await context.clearCookies();

@@ -11,7 +11,6 @@
  */
 import { once } from 'node:events';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
@@ -20,10 +19,9 @@ import { adminDistDir } from '../../src/http/admin-static.js';
 import { smtpMailer } from '../../src/infra/mailer.js';
 import { createOutboxSender, type OutboxSender } from '../../src/infra/outbox-sender.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
+import { portalAxe } from '../support/axe.js';
 import { chromiumAvailable, launchBrowser, listen } from '../support/browser.js';
 
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core');
 const ID = '11010519491231002X';
 const EMAIL = 'ouyang.story@example.cn';
 const FROM = '安澜市政府信息公开 <gk@anlan.gov.cn>';
@@ -63,10 +61,6 @@ function parseMail(raw: string, to: string[]): Received {
   const cte = (headers.get('content-transfer-encoding') ?? '').toLowerCase();
   const text = cte === 'base64' ? Buffer.from(body.replace(/\s/g, ''), 'base64').toString('utf8') : cte === 'quoted-printable' ? qp(body) : body;
   return { to, subject: decodeWords(headers.get('subject') ?? ''), body: text.replace(/\r\n/g, '\n'), raw };
-}
-
-interface AxeResult {
-  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
 }
 
 describe.skipIf(!chromiumAvailable())('依申请公开 from the citizen\'s application to the served reply (Chromium, sqlite, real SMTP)', () => {
@@ -308,14 +302,7 @@ describe.skipIf(!chromiumAvailable())('依申请公开 from the citizen\'s appli
     await citizen.screenshot({ path: '/tmp/gongkai-story-progress.png', fullPage: true });
 
     // ── axe-core on the progress page in its final state ──
-    await citizen.addScriptTag({ path: AXE });
-    const axe = (await citizen.evaluate(() =>
-      (globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<unknown> } }).axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-      }))) as AxeResult;
-    const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} @ ${JSON.stringify(v.nodes.map((n) => n.target).slice(0, 3))}`);
-    expect(serious).toEqual([]);
+    expect((await portalAxe(citizen)).serious).toEqual([]);
 
     // ── The mail: delivered to the citizen's address, in Chinese, with the receipt number, without secrets ──
     const result = await sender.runOnce();

@@ -4,22 +4,16 @@
  * receipt's code opens the progress page. axe-core (WCAG 2.1 AA) finds nothing serious on the form, the
  * error state or the receipt, and none of them scrolls sideways on a 360 px phone.
  */
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usccCheckChar } from '../../src/domain/units/codes.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
+import { portalAxe } from '../support/axe.js';
 import { chromiumAvailable, launchBrowser, listen } from '../support/browser.js';
 
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core');
 const GOOD_ID = '11010519491231002X';
 const BAD_ID = '110105194912310021';
 const ORG_CODE = `91520100MA6DK1234${usccCheckChar('91520100MA6DK1234')}`;
-
-interface AxeResult {
-  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
-}
 
 describe.skipIf(!chromiumAvailable())('applying online in Chromium', () => {
   let t: TestApp;
@@ -55,16 +49,6 @@ describe.skipIf(!chromiumAvailable())('applying online in Chromium', () => {
     await tabTo(page, id);
     await page.keyboard.press('Control+A');
     await page.keyboard.type(text);
-  };
-
-  const axeViolations = async (page: Page): Promise<{ serious: string[]; all: string[] }> => {
-    await page.addScriptTag({ path: AXE });
-    const result = (await page.evaluate(() =>
-      (globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<unknown> } }).axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-      }))) as AxeResult;
-    const show = (v: AxeResult['violations'][number]) => `${v.id} (${v.impact}): ${v.help} @ ${JSON.stringify(v.nodes.map((n) => n.target).slice(0, 3))}`;
-    return { serious: result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map(show), all: result.violations.map(show) };
   };
 
   /** Runs an action that leads to a new page (a form POST may keep the URL) and waits for that page to load. */
@@ -145,7 +129,7 @@ describe.skipIf(!chromiumAvailable())('applying online in Chromium', () => {
     const page = await open({ bypassCSP: true });
     const findings: string[] = [];
     const check = async (what: string) => {
-      const { serious, all } = await axeViolations(page);
+      const { serious, all } = await portalAxe(page);
       expect(serious, what).toEqual([]);
       findings.push(...all.map((a) => `${what}: ${a}`));
     };

@@ -5,21 +5,15 @@
  * correction note, withdrawal reason, attachment names) that never runs — checked with the CSP switched off, so
  * that escaping and sanitising alone must hold.
  */
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../support/app.js';
+import { portalAxe } from '../support/axe.js';
 import { chromiumAvailable, launchBrowser, listen } from '../support/browser.js';
 import { seedItem, seedLink } from '../support/portal-seed.js';
 
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core');
 const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
 const X = (tag: string) => `<img src=x onerror="window.__xss='${tag}'">`;
-
-interface AxeResult {
-  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
-}
 
 describe.skipIf(!chromiumAvailable())('主动公开 portal in Chromium', () => {
   let t: TestApp;
@@ -66,15 +60,6 @@ describe.skipIf(!chromiumAvailable())('主动公开 portal in Chromium', () => {
     await t?.close();
   });
 
-  const axe = async (page: Page): Promise<string[]> => {
-    await page.addScriptTag({ path: AXE });
-    const result = (await page.evaluate(() =>
-      (globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<unknown> } }).axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-      }))) as AxeResult;
-    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} @ ${JSON.stringify(v.nodes.map((n) => n.target).slice(0, 3))}`);
-  };
-
   for (const [mode, cookie] of [['normal', null], ['large font', 'l0'], ['large font, high contrast', 'l1']] as const) {
     it(`axe-core finds nothing on the disclosure home, a column, an item and search (${mode})`, async () => {
       const page = await open({ bypassCSP: true }); // for the axe script only
@@ -84,7 +69,7 @@ describe.skipIf(!chromiumAvailable())('主动公开 portal in Chromium', () => {
       if (search.status === 200) pages.push(`/search?q=${encodeURIComponent('价格')}&unit=fgj`);
       for (const path of pages) {
         await page.goto(base + path);
-        expect(await axe(page), `${mode} ${path}`).toEqual([]);
+        expect((await portalAxe(page)).all, `${mode} ${path}`).toEqual([]);
       }
       if (mode === 'normal') await page.goto(`${base}/u/fgj/i/${ids.policy}`).then(() => page.screenshot({ path: '/tmp/portal-item.png', fullPage: true }));
     });

@@ -3,19 +3,13 @@
  * and the high-contrast scheme, no horizontal scrolling at 360 px or 200 % zoom, the font-size switch
  * operable from the keyboard, and everything working with JavaScript turned off (GB/T 37668, 适老化).
  */
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../support/app.js';
+import { portalAxe } from '../support/axe.js';
 import { chromiumAvailable, launchBrowser, listen } from '../support/browser.js';
 
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core');
 const PAGES = ['/', '/u/anlan/', '/u/fgj/guide', '/u/fgj/about'];
-
-interface AxeResult {
-  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
-}
 
 describe.skipIf(!chromiumAvailable())('portal in Chromium', () => {
   let t: TestApp;
@@ -39,17 +33,6 @@ describe.skipIf(!chromiumAvailable())('portal in Chromium', () => {
     await t?.close();
   });
 
-  /** axe-core's WCAG 2.1 A/AA and best-practice rules on the current page, as readable strings. */
-  const axeViolations = async (page: Page): Promise<{ serious: string[]; all: string[] }> => {
-    await page.addScriptTag({ path: AXE });
-    const result = (await page.evaluate(() =>
-      (globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<unknown> } }).axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-      }))) as AxeResult;
-    const show = (v: AxeResult['violations'][number]) => `${v.id} (${v.impact}): ${v.help} @ ${JSON.stringify(v.nodes.map((n) => n.target).slice(0, 3))}`;
-    return { serious: result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map(show), all: result.violations.map(show) };
-  };
-
   for (const scheme of ['normal', 'high-contrast'] as const) {
     it(`has no serious or critical axe violations (${scheme})`, async () => {
       // The portal CSP forbids every script; the axe script is the test's, so CSP is bypassed for it alone.
@@ -57,7 +40,7 @@ describe.skipIf(!chromiumAvailable())('portal in Chromium', () => {
       if (scheme === 'high-contrast') await page.context().addCookies([{ name: 'gk_prefs', value: 'l1', url: base }]);
       for (const path of PAGES) {
         await page.goto(base + path);
-        const { serious, all } = await axeViolations(page);
+        const { serious, all } = await portalAxe(page);
         expect(serious, `${scheme} ${path}`).toEqual([]);
         // Moderate and minor findings too: none today, keep it that way.
         expect(all, `${scheme} ${path}`).toEqual([]);
@@ -81,7 +64,7 @@ describe.skipIf(!chromiumAvailable())('portal in Chromium', () => {
     // On a phone the data tables become labelled cards: still no violations.
     const page = await open({ viewport: { width: 360, height: 800 }, bypassCSP: true });
     await page.goto(`${base}/u/fgj/about`);
-    expect((await axeViolations(page)).all).toEqual([]);
+    expect((await portalAxe(page)).all).toEqual([]);
     await page.screenshot({ path: '/tmp/portal-about-360.png', fullPage: true });
   });
 

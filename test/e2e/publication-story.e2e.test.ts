@@ -8,31 +8,20 @@
  * search no longer finds it. axe-core finds no violations on the editor and the review inbox.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliActor } from '../../src/cli/common.js';
 import { resetPassword } from '../../src/domain/accounts/manage-accounts.js';
 import { adminDistDir } from '../../src/http/admin-static.js';
-import { TEST_PASSWORD, buildTestApp, type TestApp } from '../support/app.js';
+import { loggedInAdminPage } from '../support/admin-login.js';
+import { buildTestApp, type TestApp } from '../support/app.js';
+import { WCAG21, adminAxe } from '../support/axe.js';
 import { chromiumAvailable, launchBrowser, listen } from '../support/browser.js';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 const TITLE = '安澜市发展和改革局关于开展2026年重要民生商品价格监测的通知';
 const OUTDATED = '安澜市发展计划委员会';
 const REASON = '监测方案已调整，另行发布';
-
-/** WCAG 2.0/2.1 A and AA violations (colour contrast is judged on the theme, not here). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, rules: { 'color-contrast': { enabled: false } } });
-    return r.violations.map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-  });
-}
 
 describe.skipIf(!chromiumAvailable())('主动公开 from draft to portal, search and withdrawal (Chromium, sqlite)', () => {
   let t: TestApp;
@@ -64,23 +53,8 @@ describe.skipIf(!chromiumAvailable())('主动公开 from draft to portal, search
     await t?.close();
   });
 
-  const loginAs = async (username: string): Promise<Page> => {
-    const ctx = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 900 } });
-    contexts.push(ctx);
-    const page = await ctx.newPage();
-    // Generous: the machine running the suite may be busy; the waits end as soon as the page is ready.
-    page.setDefaultTimeout(60_000);
-    page.on('pageerror', (e) => problems.push(`${username}: ${e.message}`));
-    page.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) problems.push(`${username}: ${m.text()}`);
-    });
-    await page.goto(`${base}/admin/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码', { exact: true }).fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.getByRole('navigation', { name: '主菜单' }).waitFor();
-    return page;
-  };
+  // Generous timeout: the machine running the suite may be busy; the waits end as soon as the page is ready.
+  const loginAs = (username: string): Promise<Page> => loggedInAdminPage(browser, base, username, { problems, label: username, contexts, timeout: 60_000 });
   const pickInDropdown = async (page: Page, field: string, search: string, option: string) => {
     await page.locator(`#${field}`).click();
     await page.locator(`#${field}`).fill(search);
@@ -132,7 +106,7 @@ describe.skipIf(!chromiumAvailable())('主动公开 from draft to portal, search
     expect(await checks.innerText()).toMatch(/阻止发布[\s\S]*正文第\d+字/);
     await expect.poll(() => page.getByRole('button', { name: /提交审核/ }).isDisabled()).toBe(true);
     expect(await page.locator('#gk-submit-why').innerText()).toContain('1 个阻止发布的问题');
-    expect(await axeViolations(page)).toEqual([]);
+    expect((await adminAxe(page, WCAG21)).all).toEqual([]);
 
     await body.click();
     await page.keyboard.press('ControlOrMeta+a');
@@ -153,7 +127,7 @@ describe.skipIf(!chromiumAvailable())('主动公开 from draft to portal, search
       const page = await loginAs(username);
       await openMenu(page, '审核待办');
       await page.getByRole('link', { name: TITLE }).waitFor();
-      if (username === 'shy') expect(await axeViolations(page)).toEqual([]);
+      if (username === 'shy') expect((await adminAxe(page, WCAG21)).all).toEqual([]);
       await page.getByRole('link', { name: TITLE }).click();
       await page.getByText(`审核：${stage}`).waitFor();
       if (confirm) {

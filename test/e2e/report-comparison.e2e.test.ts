@@ -4,25 +4,15 @@
  * 勾稽 findings and the XLSX link. The admin CSP holds; serious axe-core violations fail the test.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyAnnualReportDoc, setCell, type AnnualReportDoc } from '../../src/domain/annual-report/interchange.js';
 import { adminDistDir } from '../../src/http/admin-static.js';
-import { TEST_PASSWORD, buildTestApp, type TestApp } from '../support/app.js';
+import { loggedInAdminPage } from '../support/admin-login.js';
+import { buildTestApp, type TestApp } from '../support/app.js';
+import { adminAxe } from '../support/axe.js';
 import { chromiumAvailable, launchBrowser, listen } from '../support/browser.js';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-async function seriousAxe(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] }, rules: { 'color-contrast': { enabled: false } } });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 /** A consistent 2021 report stated by natural persons: received, disclosed, 复议 upheld/corrected. */
 function report(name: string, year: number, received: number, corrected: number): AnnualReportDoc {
@@ -59,16 +49,7 @@ describe.skipIf(!chromiumAvailable())('年报对比 in Chromium (sqlite)', () =>
     }
     base = await listen(t.app);
     browser = await launchBrowser();
-    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) problems.push(m.text()); });
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${base}/admin/login`);
-    await page.getByLabel('用户名').fill('cmp.e2e');
-    await page.getByLabel('密码', { exact: true }).fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.waitForURL((u) => !u.pathname.includes('/login'));
+    page = await loggedInAdminPage(browser, base, 'cmp.e2e', { problems });
   }, 120_000);
 
   afterAll(async () => {
@@ -84,7 +65,7 @@ describe.skipIf(!chromiumAvailable())('年报对比 in Chromium (sqlite)', () =>
     await expect(jyj.textContent()).resolves.toContain('41');
     await expect(page.getByRole('row', { name: /安澜市发展和改革局/ }).first().textContent()).resolves.toContain('17');
     await page.getByText(/个单位年度未纳入比较/).waitFor();
-    expect(await seriousAxe(page)).toEqual([]);
+    expect((await adminAxe(page)).serious).toEqual([]);
 
     await page.getByRole('tab', { name: '图表' }).click();
     const chart = page.getByRole('img', { name: /折线图：各单位2022至2024年“本年新收申请”/ });
@@ -94,7 +75,7 @@ describe.skipIf(!chromiumAvailable())('年报对比 in Chromium (sqlite)', () =>
     const trendRow = page.getByRole('row', { name: /安澜市发展和改革局/ }).first();
     await expect(trendRow.textContent()).resolves.toMatch(/—.*17.*23/);
     await page.getByRole('img', { name: /堆积条形图：2024年/ }).locator('canvas').first().waitFor();
-    expect(await seriousAxe(page)).toEqual([]);
+    expect((await adminAxe(page)).serious).toEqual([]);
 
     await page.getByRole('tab', { name: /勾稽校验/ }).click();
     await page.getByText(/共 3 份报告/).waitFor();

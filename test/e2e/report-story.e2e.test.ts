@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminDistDir } from '../../src/http/admin-static.js';
-import { TEST_PASSWORD, buildTestApp, type TestApp } from '../support/app.js';
+import { loggedInAdminPage } from '../support/admin-login.js';
+import { buildTestApp, type TestApp } from '../support/app.js';
 import { chromiumAvailable, launchBrowser, listen } from '../support/browser.js';
 
 const SLOW = { timeout: 60_000 };
@@ -36,22 +37,7 @@ describe.skipIf(!chromiumAvailable())('年度报告 story (Chromium, sqlite)', (
     await t?.close();
   });
 
-  async function loggedIn(username: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    page.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${base}/admin/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码', { exact: true }).fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await expect.poll(() => page.url(), SLOW).not.toContain('/login');
-    return page;
-  }
+  const loggedIn = (username: string): Promise<Page> => loggedInAdminPage(browser, base, username, { problems, contexts, viewport: { width: 1366, height: 900 } });
 
   const status = (page: Page) => page.locator('.ant-descriptions').getByText(/草稿|已报送待审核|已退回修改|已审核通过|已公开/).first();
 

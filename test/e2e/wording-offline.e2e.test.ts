@@ -4,25 +4,14 @@
  * The admin CSP stays enforced; serious axe-core violations fail the test.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminDistDir } from '../../src/http/admin-static.js';
-import { TEST_PASSWORD, buildTestApp, type TestApp } from '../support/app.js';
+import { loggedInAdminPage, submitAdminLogin } from '../support/admin-login.js';
+import { buildTestApp, type TestApp } from '../support/app.js';
+import { adminAxe } from '../support/axe.js';
 import { chromiumAvailable, launchBrowser, listen } from '../support/browser.js';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-async function seriousAxe(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const ids = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] }, rules: { 'color-contrast': { enabled: false } } });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-  });
-  return ids;
-}
 
 describe.skipIf(!chromiumAvailable())('用语词库 and 其他渠道公开 in Chromium (sqlite)', () => {
   let t: TestApp;
@@ -36,18 +25,7 @@ describe.skipIf(!chromiumAvailable())('用语词库 and 其他渠道公开 in Ch
     t = await buildTestApp('sqlite');
     base = await listen(t.app);
     browser = await launchBrowser();
-    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${base}/admin/login`);
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码', { exact: true }).fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.getByRole('navigation', { name: '主菜单' }).waitFor();
+    page = await loggedInAdminPage(browser, base, 'admin', { problems, timeout: 15_000 });
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
@@ -58,7 +36,7 @@ describe.skipIf(!chromiumAvailable())('用语词库 and 其他渠道公开 in Ch
     await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '用语词库' }).click();
     await page.getByRole('heading', { name: '用语词库' }).waitFor();
     await page.getByRole('cell', { name: '国家工商行政管理总局', exact: true }).waitFor();
-    expect(await seriousAxe(page)).toEqual([]);
+    expect((await adminAxe(page)).serious).toEqual([]);
 
     await page.getByRole('button', { name: '新增词条' }).click();
     const dialog = page.getByRole('dialog', { name: '新增词条' });
@@ -83,9 +61,7 @@ describe.skipIf(!chromiumAvailable())('用语词库 and 其他渠道公开 in Ch
     // The city's disclosure office keeps the register (a system administrator only reads it).
     await t.clientWithRole('e2e.office', 'officeAdmin', 'anlan');
     await page.getByRole('button', { name: '退出登录' }).click();
-    await page.getByLabel('用户名').fill('e2e.office');
-    await page.getByLabel('密码', { exact: true }).fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await submitAdminLogin(page, 'e2e.office');
     await page.getByRole('navigation', { name: '主菜单' }).waitFor();
     await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '其他渠道公开' }).click();
     await page.getByRole('heading', { name: '其他渠道公开' }).waitFor();
@@ -97,7 +73,7 @@ describe.skipIf(!chromiumAvailable())('用语词库 and 其他渠道公开 in Ch
     await page.getByRole('cell', { name: '《安澜市人民政府公报》第3期', exact: true }).waitFor();
     const gazette = page.locator('.ant-statistic', { hasText: '政府公报' });
     await expect.poll(() => gazette.innerText()).toContain('7');
-    expect(await seriousAxe(page)).toEqual([]);
+    expect((await adminAxe(page)).serious).toEqual([]);
     expect(problems).toEqual([]);
   });
 });
