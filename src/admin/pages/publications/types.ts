@@ -1,7 +1,7 @@
 /** Shapes of the 主动公开 API (src/http/api/publications.routes.ts, catalogue.routes.ts, publication-reports.routes.ts). */
 import type { CheckFinding } from '../../../domain/publications/checks/index.js';
 import type {
-  CatalogueColumn, CodeEntry, ItemLink, ItemStatus, ItemSummary, PublicationEvent, PublicationItem, PublicationSettings, ReviewStage, Validity,
+  CatalogueColumn, CodeEntry, ItemContent, ItemLink, ItemStatus, ItemSummary, PublicationEvent, PublicationItem, PublicationSettings, ReviewStage, Validity,
 } from '../../../domain/publications/model.js';
 
 export { ITEM_STATUS_LABELS, LINK_LABELS, VALIDITY_LABELS } from '../../../domain/publications/model.js';
@@ -48,24 +48,8 @@ export interface StaleColumn {
   daysSince: number | null;
 }
 
-/** What the drafter sends (POST/PUT /publications/items). */
-export interface ItemInput {
-  columnId: string;
-  title: string;
-  summary: string;
-  bodyHtml: string;
-  publisher: string;
-  docNumber: string | null;
-  createdOn: string;
-  subject: string | null;
-  genre: string | null;
-  keywords: string[];
-  disclosureMethod: string;
-  disclosurePeriod: string;
-  disclosureScope: string;
-  validity: Validity | null;
-  effectiveOn: string | null;
-  validityChangedOn: string | null;
+/** What the drafter sends (POST/PUT /publications/items): the item's content and its links. */
+export interface ItemInput extends ItemContent {
   interpretsId: string | null;
   amendsIds: string[];
   repealsIds: string[];

@@ -1,28 +1,11 @@
 /** Shapes of the 年度报告 API (src/http/api/reports.routes.ts), types taken from the domain where they exist. */
 import type { AnnualReportDoc } from '../../../domain/annual-report/interchange';
+import type { StatusRow } from '../../../domain/annual-report/rollup-board';
 import type { RuleCheck, ValidationResult } from '../../../domain/annual-report/validate-core';
 import type { AnnualReportEvent, ManualCell } from '../../../domain/annual-report/workflow-record';
 import type { ReportStatus } from '../../../domain/annual-report/workflow-status';
 
-export type { AnnualReportDoc, RuleCheck, ValidationResult, ReportStatus };
-
-export interface StatusRow {
-  unitId: string;
-  unitName: string;
-  unitType: string;
-  reportId: string | null;
-  status: ReportStatus | 'notStarted';
-  statusLabel: string;
-  late: boolean;
-  due: string;
-  dueBasis: string;
-  daysLeft: number;
-  submittedAt: string | null;
-  decidedAt: string | null;
-  returnComment: string | null;
-  publishedAt: string | null;
-  updatedAt: string | null;
-}
+export type { AnnualReportDoc, RuleCheck, ValidationResult, ReportStatus, StatusRow };
 
 export interface ReportRecord {
   id: string;
