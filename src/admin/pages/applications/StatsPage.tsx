@@ -1,8 +1,9 @@
 /** 统计: one unit's applications in a year: received by channel and applicant type, open, overdue, on-time rate. */
 import { Alert, App, Card, Col, Flex, InputNumber, List, Row, Space, Statistic, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, errorMessage, isHandledByRedirect, query } from '../../api/client';
+import { useQueryParams } from '../../app/use-query-params';
 import { useTitle } from '../../app/use-title';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { BarChart } from './BarChart';
@@ -14,19 +15,12 @@ export default function StatsPage() {
   useTitle('依申请公开统计');
   const { message } = App.useApp();
   const { units, ids, defaultUnitId } = useRequestUnits('read');
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useQueryParams();
   const unitId = params.get('unitId') ?? defaultUnitId;
   const thisYear = new Date().getFullYear();
   const year = Number(params.get('year')) || thisYear;
   const [stats, setStats] = useState<Stats | null>(null);
   const [loading, setLoading] = useState(false);
-
-  const set = (k: string, v: string | null) => {
-    const p = new URLSearchParams(params);
-    if (v) p.set(k, v);
-    else p.delete(k);
-    setParams(p, { replace: true });
-  };
 
   const load = useCallback(async () => {
     if (!unitId) return;

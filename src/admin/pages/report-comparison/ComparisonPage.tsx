@@ -6,8 +6,8 @@
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Collapse, Flex, InputNumber, Space, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { API_BASE, api, errorMessage, isHandledByRedirect, query } from '../../api/client';
+import { useQueryParams } from '../../app/use-query-params';
 import { useTitle } from '../../app/use-title';
 import { useUnits } from '../../app/use-units';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
@@ -20,7 +20,7 @@ export default function ComparisonPage() {
   useTitle('年报对比');
   const { message } = App.useApp();
   const { units } = useUnits();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useQueryParams();
   const parents = useMemo(() => units.filter((u) => units.some((c) => c.parentId === u.id)), [units]);
   const unit = params.get('unit') ?? parents[0]?.id ?? units[0]?.id ?? null;
   const lastYear = new Date().getFullYear() - 1;
@@ -29,13 +29,6 @@ export default function ComparisonPage() {
   const [data, setData] = useState<Comparison | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
-
-  const set = (k: string, v: string | null) => {
-    const p = new URLSearchParams(params);
-    if (v) p.set(k, v);
-    else p.delete(k);
-    setParams(p, { replace: true });
-  };
 
   const load = useCallback(async () => {
     if (!unit) return;

@@ -6,8 +6,9 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, InputNumber, Space, Statistic, Table, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { API_BASE, api, errorMessage, isHandledByRedirect, query } from '../../api/client';
+import { useQueryParams } from '../../app/use-query-params';
 import { useTitle } from '../../app/use-title';
 import { useUnits } from '../../app/use-units';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
@@ -22,20 +23,13 @@ export default function BoardPage() {
   useTitle('年度报告汇总看板');
   const { message } = App.useApp();
   const { units } = useUnits();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useQueryParams();
   const year = Number(params.get('year')) || defaultReportYear();
   const parents = useMemo(() => units.filter((u) => units.some((c) => c.parentId === u.id)), [units]);
   const unitId = params.get('unitId') ?? parents[0]?.id ?? null;
   const [board, setBoard] = useState<Board | null>(null);
   const [summary, setSummary] = useState<Summary | null>(null);
   const [loading, setLoading] = useState(false);
-
-  const set = (k: string, v: string | null) => {
-    const p = new URLSearchParams(params);
-    if (v) p.set(k, v);
-    else p.delete(k);
-    setParams(p, { replace: true });
-  };
 
   const load = useCallback(async () => {
     if (!unitId) return;
