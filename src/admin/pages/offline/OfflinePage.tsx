@@ -8,7 +8,7 @@ import { App, Button, Card, Col, Flex, Input, Popconfirm, Row, Select, Space, St
 import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, errorMessage, isHandledByRedirect, query } from '../../api/client';
-import { useCurrentSession } from '../../app/session';
+import { useDefaultUnitParam } from '../../app/use-default-unit-param';
 import { useTitle } from '../../app/use-title';
 import { useUnits } from '../../app/use-units';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
@@ -25,11 +25,10 @@ const PAGE = 20;
 
 export default function OfflinePage() {
   useTitle('其他渠道公开');
-  const session = useCurrentSession();
   const { message } = App.useApp();
   const { units } = useUnits();
   const [params, setParams] = useSearchParams();
-  const unitId = params.get('unitId');
+  const unitId = useDefaultUnitParam(units);
   const year = Number(params.get('year') ?? new Date().getFullYear());
   const channel = (params.get('channel') as OfflineChannel | null) ?? undefined;
   const page = Number(params.get('page') ?? 1);
@@ -38,13 +37,6 @@ export default function OfflinePage() {
   const [counts, setCounts] = useState<Counts | null>(null);
   const [loading, setLoading] = useState(false);
   const [editing, setEditing] = useState<OfflinePublication | null | 'new'>(null);
-
-  useEffect(() => {
-    if (!unitId && units.length) {
-      const pick = units.find((u) => u.id === session.account.unitId) ?? units[0];
-      if (pick) setParams({ unitId: pick.id }, { replace: true });
-    }
-  }, [unitId, units, session.account.unitId, setParams]);
 
   const set = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);

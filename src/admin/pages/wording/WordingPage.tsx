@@ -8,7 +8,7 @@ import { Alert, App, Button, Card, Col, Flex, Input, Popconfirm, Row, Select, Sp
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, ApiError, errorMessage, isHandledByRedirect, query } from '../../api/client';
-import { useCurrentSession } from '../../app/session';
+import { useDefaultUnitParam } from '../../app/use-default-unit-param';
 import { useTitle } from '../../app/use-title';
 import { useUnits } from '../../app/use-units';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
@@ -21,11 +21,10 @@ const KIND_COLORS: Record<WordingKind, string> = { sensitive: 'magenta', wrong: 
 
 export default function WordingPage() {
   useTitle('用语词库');
-  const session = useCurrentSession();
   const { message } = App.useApp();
   const { units } = useUnits();
   const [params, setParams] = useSearchParams();
-  const unitId = params.get('unitId');
+  const unitId = useDefaultUnitParam(units);
   const scope = (params.get('scope') as 'all' | 'unit' | 'platform' | null) ?? 'all';
   const kind = params.get('kind') ?? undefined;
   const [q, setQ] = useState(params.get('q') ?? '');
@@ -34,13 +33,6 @@ export default function WordingPage() {
   const [editing, setEditing] = useState<ListedEntry | null | 'new'>(null);
   const [importProblems, setImportProblems] = useState<{ row: number; message: string }[]>([]);
   const unit = units.find((u) => u.id === unitId);
-
-  useEffect(() => {
-    if (!unitId && units.length) {
-      const pick = units.find((u) => u.id === session.account.unitId) ?? units[0];
-      if (pick) setParams({ unitId: pick.id }, { replace: true });
-    }
-  }, [unitId, units, session.account.unitId, setParams]);
 
   const set = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
