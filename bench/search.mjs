@@ -28,6 +28,7 @@ const UNIT_COUNT = 200;
 const { openDb, migrateToLatest } = await loadTs('src/storage/db.ts');
 const { createStore } = await loadTs('src/storage/store.ts');
 const { searchRow, epochDay } = await loadTs('src/storage/search-repository.ts');
+const { PG_DOC_INDEX_SQL } = await loadTs('src/storage/search-pg.ts');
 const { generateItem, prng } = await loadTs('test/db/search-corpus.ts');
 
 const UNITS = Array.from({ length: UNIT_COUNT }, (_, i) => ({ id: `unit-${String(i).padStart(3, '0')}`, name: `安澜市第${i + 1}局`, abbr: `安${i + 1}` }));
@@ -108,7 +109,7 @@ async function loadPostgres(dataDir) {
   const t1 = performance.now();
   await c.query("set maintenance_work_mem = '512MB'");
   await c.query('CREATE INDEX search_items_title_tsv_idx ON search_items USING gin (title_tsv)');
-  await c.query('CREATE INDEX search_items_all_tsv_idx ON search_items USING gin (all_tsv)');
+  await c.query(`CREATE INDEX search_items_all_tsv_idx ON search_items USING gin (${PG_DOC_INDEX_SQL})`);
   await c.query('vacuum analyze search_items');
   const indexMs = performance.now() - t1;
   const bytes = Number((await c.query(`select pg_database_size('${name}') as b`)).rows[0].b);

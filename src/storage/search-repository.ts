@@ -6,7 +6,7 @@
  *   0: all words in the title, 1: some words in the title, 2: words only in the text —
  * then newest first (doc_id = day of 发布日期 × 10^7 + serial). Each tier is fetched in doc_id order with a LIMIT,
  * which both engines can answer without sorting the whole match set (FTS5 walks its doclists backwards by rowid;
- * PostgreSQL walks the doc_id index or a GIN bitmap, whichever its statistics say is cheaper), and the total is
+ * PostgreSQL asks GIN for the words within the newest periods of 发布日期 first, see search-pg.ts), and the total is
  * counted exactly only up to COUNT_CAP.
  */
 import { type Kysely, sql, type RawBuilder, type Transaction } from 'kysely';
@@ -15,11 +15,11 @@ import { docNumberKey, excerpt, highlight } from '../domain/search/highlight.js'
 import { COUNT_CAP, MAX_QUERY_TERMS } from '../domain/search/search-params.js';
 import { textAnalyzer, type TextAnalyzer } from '../infra/segmenter.js';
 import type { Database, Row } from './schema.js';
+import { DAY_SLOT, pgNewest, type PgMatch, tsLexeme } from './search-pg.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
 type Engine = 'sqlite' | 'postgres';
 
-const DAY_SLOT = 10_000_000;
 /** Excerpts are cut from at most this much text per item (the full text is still indexed). */
 const EXCERPT_SOURCE_CHARS = 20_000;
 
@@ -66,29 +66,19 @@ export const unitFacet = (unitId: string): string => `zzunit${unitId.toLowerCase
 const MAX_FACET_UNITS = 64;
 
 const ftsPhrase = (t: string) => `"${t.replace(/"/g, '""')}"`;
-const tsLexeme = (t: string) => `'${t.replace(/'/g, "''").replace(/\\/g, '\\\\')}'`;
 
-/** The match condition of each tier, per engine. One word has no "some in title" tier. */
-function tierConditions(engine: Engine, terms: string[], facet: string | null): RawBuilder<unknown>[] {
-  if (engine === 'sqlite') {
-    const all = terms.map(ftsPhrase).join(' AND ');
-    const any = terms.map(ftsPhrase).join(' OR ');
-    const m = (expr: string) => sql`search_fts MATCH ${facet ? `(${expr}) AND ${facet}` : expr}`;
-    const tiers = [m(`title_seg : (${all})`)];
-    if (terms.length > 1) tiers.push(m(`((${all}) AND (title_seg : (${any}))) NOT (title_seg : (${all}))`));
-    tiers.push(m(`(${all}) NOT (title_seg : (${any}))`));
-    return tiers;
-  }
-  const all = terms.map(tsLexeme).join(' & ');
-  const any = terms.map(tsLexeme).join(' | ');
-  const tiers = [sql`s.title_tsv @@ ${all}::tsquery`];
-  if (terms.length > 1) tiers.push(sql`s.all_tsv @@ ${all}::tsquery and s.title_tsv @@ ${any}::tsquery and not s.title_tsv @@ ${all}::tsquery`);
-  tiers.push(sql`s.all_tsv @@ ${all}::tsquery and not s.title_tsv @@ ${any}::tsquery`);
+/** SQLite: the FTS5 match condition of each tier. One word has no "some in title" tier. (PostgreSQL: search-pg.ts.) */
+function tierConditions(terms: string[], facet: string | null): RawBuilder<unknown>[] {
+  const all = terms.map(ftsPhrase).join(' AND ');
+  const any = terms.map(ftsPhrase).join(' OR ');
+  const m = (expr: string) => sql`search_fts MATCH ${facet ? `(${expr}) AND ${facet}` : expr}`;
+  const tiers = [m(`title_seg : (${all})`)];
+  if (terms.length > 1) tiers.push(m(`((${all}) AND (title_seg : (${any}))) NOT (title_seg : (${all}))`));
+  tiers.push(m(`(${all}) NOT (title_seg : (${any}))`));
   return tiers;
 }
 
-function allCondition(engine: Engine, terms: string[], facet: string | null): RawBuilder<unknown> {
-  if (engine === 'postgres') return sql`s.all_tsv @@ ${terms.map(tsLexeme).join(' & ')}::tsquery`;
+function allCondition(terms: string[], facet: string | null): RawBuilder<unknown> {
   const all = terms.map(ftsPhrase).join(' AND ');
   return sql`search_fts MATCH ${facet ? `(${all}) AND ${facet}` : all}`;
 }
@@ -199,17 +189,18 @@ export function searchIndexRepository(q: Q, engine: Engine): SearchIndexReposito
       // PostgreSQL: the newest COUNT_CAP + 1 matches with their tier in one query (pgProbe), ranked here; beyond
       // that, older rows of a tier only when the page needs them (pgTierWalk).
       if (engine === 'postgres' && terms.length) {
-        const probe = await pgProbe(terms, filters);
+        const m = pgMatch(terms, query);
+        const probe = await pgNewest(q, { ...m, where: filters.table, before: null, limit: COUNT_CAP + 1 });
         if (probe.length <= COUNT_CAP) {
           const ranked = [...probe].sort((x, y) => x.tier - y.tier || y.docId - x.docId);
           const page = ranked.slice(query.offset, query.offset + query.limit);
           return { total: probe.length, totalCapped: false, hits: await hitsOf(page, terms, a), terms };
         }
-        const page = await pgTierWalk(terms, filters, probe, query.offset, query.limit);
+        const page = await pgTierWalk(m, terms, filters, probe, query.offset, query.limit);
         return { total: COUNT_CAP, totalCapped: true, hits: await hitsOf(page, terms, a), terms };
       }
 
-      const tiers = terms.length ? tierConditions(engine, terms, facet) : [null];
+      const tiers = terms.length ? tierConditions(terms, facet) : [null];
       // Walk the tiers in rank order, skipping `offset` rows, until the page is full.
       let skip = query.offset;
       let need = query.limit;
@@ -224,51 +215,51 @@ export function searchIndexRepository(q: Q, engine: Engine): SearchIndexReposito
         need -= Math.min(need, found.length - skip);
         skip = 0;
       }
-      const counted = await count(terms.length ? allCondition(engine, terms, facet) : null, filters);
+      const counted = await count(terms.length ? allCondition(terms, facet) : null, filters);
       const total = Math.min(counted, COUNT_CAP);
       return { total, totalCapped: counted > COUNT_CAP, hits: await hitsOf(page, terms, a), terms };
     },
   };
 
-  /**
-   * PostgreSQL, step 1: the newest COUNT_CAP + 1 matches with their tier (PostgreSQL walks the doc_id index backwards
-   * when the words are common, or reads the GIN index and sorts when they are rare). With at most COUNT_CAP matches
-   * this is the whole result, ranked here (tier, doc_id desc). Otherwise, for each tier, its rows in the probe are
-   * that tier's newest rows: usually the page is already there.
-   */
-  async function pgProbe(terms: string[], f: Filters): Promise<{ docId: number; tier: number }[]> {
+  /** PostgreSQL: the words (and unit facets) as the tsquery the GIN index answers, with the tier tests and period range. */
+  function pgMatch(terms: string[], query: SearchQuery) {
     const all = terms.map(tsLexeme).join(' & ');
     const any = terms.map(tsLexeme).join(' | ');
-    const where = sql.join([sql`s.all_tsv @@ ${all}::tsquery`, ...f.table], sql` and `);
-    const r = await sql<{ doc_id: number; t0: boolean; t1: boolean }>`select s.doc_id, s.title_tsv @@ ${all}::tsquery as t0,
-        s.title_tsv @@ ${any}::tsquery as t1 from search_items s where ${where} order by s.doc_id desc limit ${COUNT_CAP + 1}`.execute(q);
-    return r.rows.map((row) => ({ docId: Number(row.doc_id), tier: row.t0 ? 0 : row.t1 ? 1 : 2 }));
+    const units = query.unitIds?.length && query.unitIds.length <= MAX_FACET_UNITS ? query.unitIds.map((u) => tsLexeme(unitFacet(u))) : [];
+    const match = units.length ? `(${all}) & (${units.join(' | ')})` : all;
+    const periodRange: [number, number] | null = query.year ? [query.year * 36, query.year * 36 + 35] : null;
+    return { all, any, match, periodRange };
   }
 
   /**
    * PostgreSQL, step 2 (more than COUNT_CAP matches): the page from each tier in rank order. A tier's rows in the probe
-   * are its newest; when the page needs older ones, they are read along the doc_id index if the tier was common in
-   * the probe, or through the GIN indexes and sorted if it was rare (so a rare tier never walks the whole table).
+   * are its newest; older ones are read window by window (pgNewest) with the tier's title test, or, for "all words in
+   * the title" when rare in the probe, through the title's GIN index and sorted.
    */
-  async function pgTierWalk(terms: string[], f: Filters, probe: { docId: number; tier: number }[], offset: number, limit: number) {
-    const tiers = tierConditions('postgres', terms, null);
-    const tierOf = (i: number) => (terms.length === 1 && i > 0 ? 2 : i);
+  async function pgTierWalk(m: ReturnType<typeof pgMatch>, terms: string[], f: Filters, probe: PgMatch[], offset: number, limit: number) {
+    const titleAll = sql`s.title_tsv @@ ${m.all}::tsquery`;
+    const titleAny = sql`s.title_tsv @@ ${m.any}::tsquery`;
+    const tiers = terms.length > 1
+      ? [{ t: 0, where: [titleAll] }, { t: 1, where: [titleAny, sql`not ${titleAll}`] }, { t: 2, where: [sql`not ${titleAny}`] }]
+      : [{ t: 0, where: [titleAll] }, { t: 2, where: [sql`not ${titleAll}`] }];
     const oldest = probe[probe.length - 1]!.docId;
     let skip = offset;
     let need = limit;
-    const page: { docId: number; tier: number }[] = [];
-    for (let i = 0; i < tiers.length && need > 0; i++) {
-      const t = tierOf(i);
+    const page: PgMatch[] = [];
+    for (const { t, where } of tiers) {
+      if (need <= 0) break;
       let found = probe.filter((p) => p.tier === t).map((p) => p.docId);
-      const sampled = found.length;
       if (found.length < skip + need) {
         const k = skip + need - found.length;
-        const where = sql.join([tiers[i]!, sql`s.doc_id < ${oldest}`, ...f.table], sql` and `);
-        const r = sampled >= 20
-          ? await sql<{ doc_id: number }>`select s.doc_id from search_items s where ${where} order by s.doc_id desc limit ${k}`.execute(q)
-          : await sql<{ doc_id: number }>`with m as materialized (select s.doc_id from search_items s where ${where})
-              select doc_id from m order by doc_id desc limit ${k}`.execute(q);
-        found = [...found, ...r.rows.map((row) => Number(row.doc_id))];
+        if (t === 0 && found.length < 20) {
+          const w = sql.join([titleAll, sql`s.doc_id < ${oldest}`, ...f.table], sql` and `);
+          const r = await sql<{ doc_id: number }>`with m as materialized (select s.doc_id from search_items s where ${w})
+            select doc_id from m order by doc_id desc limit ${k}`.execute(q);
+          found = [...found, ...r.rows.map((row) => Number(row.doc_id))];
+        } else {
+          const more = await pgNewest(q, { ...m, where: [...where, ...f.table], before: oldest, limit: k });
+          found = [...found, ...more.map((x) => x.docId)];
+        }
       }
       if (found.length <= skip) {
         skip -= found.length;

@@ -10,7 +10,8 @@ import { detectEngine } from './0001-initial.js';
 // - SQLite: an external-content FTS5 table over the segmented columns (unicode61: one token per word, so
 //   2-character words like 公开 are found, which trigram cannot do), kept in step by triggers. detail=column:
 //   we need column filters (title tier) but no positions; columnsize=0: no bm25, ranking is ours.
-// - PostgreSQL: generated tsvector columns ('simple': one lexeme per word, no stemming) with GIN indexes.
+// - PostgreSQL: generated tsvector columns ('simple': one lexeme per word, no stemming) with GIN indexes (the
+//   full-text one also holds the period of 发布日期, see below).
 // Both are derived from the stored segmented text, so a backup restored into either engine rebuilds its index.
 export async function up(db: Kysely<any>): Promise<void> {
   const engine = await detectEngine(db);
@@ -53,7 +54,10 @@ export async function up(db: Kysely<any>): Promise<void> {
       ADD COLUMN title_tsv tsvector GENERATED ALWAYS AS (strip(to_tsvector('simple', title_seg))) STORED,
       ADD COLUMN all_tsv tsvector GENERATED ALWAYS AS (strip(to_tsvector('simple', title_seg || ' ' || text_seg))) STORED`.execute(db);
     await sql`CREATE INDEX search_items_title_tsv_idx ON search_items USING gin (title_tsv)`.execute(db);
-    await sql`CREATE INDEX search_items_all_tsv_idx ON search_items USING gin (all_tsv)`.execute(db);
+    // all_tsv plus one lexeme for the third of the month of 发布日期 ('@2025-06-2': days 20–31), so a search asks GIN
+    // for the words within the newest periods first and reads only those rows (src/storage/search-pg.ts; the expression is repeated there).
+    await sql`CREATE INDEX search_items_all_tsv_idx ON search_items USING gin
+      ((all_tsv || array_to_tsvector(array['@' || substr(published_on, 1, 8) || least(substr(published_on, 9, 2)::int / 10, 2)])))`.execute(db);
   }
 }
 
