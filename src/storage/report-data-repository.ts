@@ -119,6 +119,11 @@ export function reportDataRepository(q: Q, engine: Engine): ReportDataRepository
   }
 
   return {
+    async reportUnits(unitIds) {
+      let qb = q.selectFrom('units').select(['id', 'name', 'code']);
+      if (unitIds) qb = unitIds.length ? qb.where('id', 'in', unitIds) : qb.where(sql<boolean>`1 = 0`);
+      return qb.orderBy('sort_order').orderBy('name').execute();
+    },
     applicationCounts: (unitIds, year) => applicationCounts(unitIds, `${year}-01-01`, `${year}-12-31`),
     itemCounts: (unitIds, year) => itemCounts(unitIds, `${year}-01-01`, `${year}-12-31`),
 

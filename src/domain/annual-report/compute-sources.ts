@@ -91,7 +91,16 @@ export interface DrillRecord {
   detail: Record<string, string | number | null>;
 }
 
+/** A unit as the report names it (the batch reads only these columns, not whole unit records). */
+export interface ReportUnit {
+  id: string;
+  name: string;
+  code: string | null;
+}
+
 export interface ReportDataRepository {
+  /** Every unit (or the listed ones) in the units list's order (sort order, then name). */
+  reportUnits(unitIds: string[] | null): Promise<ReportUnit[]>;
   /** Records grouped by the cells they fall in, with the ids behind each group when `withIds` (drill-down). */
   applicationGroups(unitIds: string[] | null, year: number, withIds: boolean): Promise<ApplicationGroup[]>;
   itemGroups(unitIds: string[] | null, year: number, withIds: boolean): Promise<ItemGroup[]>;

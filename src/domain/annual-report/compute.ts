@@ -6,9 +6,9 @@
  * Cells the records cannot give (figures of other systems not yet entered) stay null: never a silent 0.
  */
 import { DomainError, notFound } from '../errors.js';
-import type { Deps, Repos, Unit } from '../ports.js';
+import type { Deps, Repos } from '../ports.js';
 import { applicationCountsTable, applicationsTable, DrillBuilder, proactiveTable, reportShape, reviewsTable, type ReportShape } from './compute-tables.js';
-import type { ApplicationCounts, ApplicationGroup, CaseGroup, ItemCounts, ItemGroup, ManualSum } from './compute-sources.js';
+import type { ApplicationCounts, ApplicationGroup, CaseGroup, ItemCounts, ItemGroup, ManualSum, ReportUnit } from './compute-sources.js';
 import { REPORT_FORMAT, type AnnualReportDoc, type TableData } from './interchange.js';
 import type { ManualEntryKind } from './manual-entries.js';
 import { templateForYear } from './templates.js';
@@ -69,10 +69,9 @@ export async function computeAnnualReport(
  */
 export async function computeAnnualReports(r: Repos, year: number, unitIds?: string[]): Promise<Map<string, ComputedReport>> {
   const shape = reportShape(computableTemplate(year));
-  const wanted = unitIds ? new Set(unitIds) : null;
-  const units = (await r.units.list()).filter((u) => !wanted || wanted.has(u.id));
   const scope = unitIds ?? null;
-  const [apps, items, cases, manual] = await Promise.all([
+  const [units, apps, items, cases, manual] = await Promise.all([
+    r.reportData.reportUnits(scope),
     r.reportData.applicationCounts(scope, year),
     r.reportData.itemCounts(scope, year),
     r.reportData.caseGroups(scope, year, false),
@@ -100,7 +99,7 @@ const copyTable = (t: TableData): TableData => {
   return out;
 };
 
-function assemble(shape: ReportShape, unit: Unit, year: number, s: Sources): ComputedReport {
+function assemble(shape: ReportShape, unit: ReportUnit, year: number, s: Sources): ComputedReport {
   const base = shape.tables;
   const doc: AnnualReportDoc = {
     format: REPORT_FORMAT,
