@@ -176,6 +176,18 @@ describe.skipIf(!chromiumAvailable())('主动公开 admin pages in Chromium (sql
     expect(problems).toEqual([]);
   }, 120_000);
 
+  it('filters 信息发布 by year on 发布日期 (the year in the address, so the filtered list can be shared)', async () => {
+    const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+    await page.goto(`${base}/admin/publications?unitId=${fgj}&dateBy=publishedOn&year=${year}`);
+    await page.getByRole('link', { name: /价格监测结果的通告/ }).waitFor();
+    expect(await page.getByLabel('年份').inputValue()).toBe(String(year));
+    expect(await axeViolations(page)).toEqual([]);
+    if (process.env.GK_SHOTS) await page.screenshot({ path: '/tmp/gk-items-year.png' });
+    await page.goto(`${base}/admin/publications?unitId=${fgj}&dateBy=publishedOn&year=${year - 1}`);
+    await page.locator('.ant-table-placeholder').waitFor();
+    expect(await page.getByRole('link', { name: /价格监测结果的通告/ }).count()).toBe(0);
+  }, 120_000);
+
   it('分类表: the subject tree with usage counts, adds a second-level code, deactivates it; a code in use offers no delete', async () => {
     await page.goto(`${base}/admin/publications/codes`);
     await page.getByRole('heading', { name: '分类表' }).waitFor();
@@ -200,6 +212,7 @@ describe.skipIf(!chromiumAvailable())('主动公开 admin pages in Chromium (sql
     await row.getByText('已停用').waitFor();
     expect((await codes()).find((c) => c.code === '综合政务\\营商环境')?.active).toBe(false);
     expect(await axeViolations(page)).toEqual([]);
+    if (process.env.GK_SHOTS) await page.screenshot({ path: '/tmp/gk-codes.png' });
 
     await page.getByRole('tab', { name: '体裁分类' }).click();
     const notice = page.getByRole('row').filter({ has: page.getByRole('cell', { name: '通告', exact: true }) });
@@ -209,6 +222,7 @@ describe.skipIf(!chromiumAvailable())('主动公开 admin pages in Chromium (sql
 
     await page.goto(`${base}/admin/publications/check-report?unitId=${fgj}`);
     await expect.poll(() => page.getByRole('status').filter({ hasText: '用现行词库检查' }).innerText()).toMatch(/检查 1 条信息，其中 0 条有问题/);
+    if (process.env.GK_SHOTS) await page.screenshot({ path: '/tmp/gk-report.png' });
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   }, 120_000);
@@ -242,6 +256,7 @@ describe.skipIf(!chromiumAvailable())('主动公开 admin pages in Chromium (sql
     });
     await inBody.click();
     await expect.poll(selected).toBe('国土资源部');
+    if (process.env.GK_SHOTS) await p.screenshot({ path: '/tmp/gk-editor.png' });
     // The selection is scrolled into view.
     const inView = () => p.evaluate(() => {
       const r = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
