@@ -85,7 +85,7 @@ export default function CheckReportPage() {
         </Space>
       </Flex>
       <Flex gap={8} wrap>
-        <UnitTreeSelect aria-label="单位" units={units} value={unitId} onChange={(v) => { if (v) { setUnitId(v); reset(); } }} style={{ minWidth: 240 }} />
+        <UnitTreeSelect aria-label="单位" units={units} value={unitId} onChange={(v) => { if (v) { setUnitId(v); reset(); } }} style={{ width: 300, maxWidth: '100%' }} />
         <Select aria-label="检查范围" value={scope} style={{ width: 230 }} options={SCOPES} onChange={(v: Scope) => { setScope(v); reset(); }} />
         <DatePicker.RangePicker aria-label="日期范围" value={range} allowClear={false} onChange={(v) => { if (v?.[0] && v[1]) { setRange([v[0], v[1]]); reset(); } }} />
         <Select aria-label="问题类型" allowClear placeholder="全部类型" value={kind} style={{ width: 130 }} onChange={(v?: CheckFinding['kind']) => { setKind(v); reset(); }}
@@ -98,7 +98,7 @@ export default function CheckReportPage() {
           用现行词库检查 <strong>{report.checked}</strong> 条信息，其中 <strong>{report.withFindings}</strong> 条有问题，
           <Typography.Text type={report.withBlock ? 'danger' : undefined} strong>{report.withBlock}</Typography.Text> 条有阻止发布的问题
           {scope === 'published' && report.withBlock > 0 && '（已发布的信息请及时更正或撤稿）'}。
-          <Typography.Text type="secondary">检查时间 {formatTime(report.checkedAt)}，词库版本 {report.dictionaryVersion}</Typography.Text>
+          <Typography.Text type="secondary">检查时间 {formatTime(report.checkedAt)}</Typography.Text>
         </Typography.Paragraph>
       )}
       <Card size="small" title="按类型统计">
