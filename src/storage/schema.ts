@@ -312,8 +312,8 @@ export const schema = {
   },
   /**
    * The search index (0006-search-index): one row per published item. The full-text index over title_seg / text_seg
-   * is engine-specific and not listed here (SQLite FTS5 table search_fts, PostgreSQL tsvector columns title_tsv and
-   * all_tsv); test/db/schema-drift.test.ts allows exactly those.
+   * is engine-specific and not listed here (SQLite FTS5 table search_fts, PostgreSQL table search_tsv with the
+   * tsvectors, filled by trigger); test/db/schema-drift.test.ts allows exactly those.
    */
   search_items: {
     /** Ranking key: days since 1970-01-01 of published_on × 10^7 + serial within the day (newest = largest). */

@@ -1,10 +1,13 @@
 /**
- * PostgreSQL side of the search index: the newest matches read through GIN one window of 发布日期 at a time.
+ * PostgreSQL side of the search index: the newest matches read through GIN one window of 发布日期 at a time, from the
+ * narrow table search_tsv (doc_id, unit_id, title_tsv, doc_tsv; migration 0006, kept in step with search_items by
+ * trigger). Only the final page's rows are read from the wide search_items (and the rows of a window when a filter
+ * on its other columns is given).
  *
  * Why: walking the doc_id index newest-first and testing each row costs ~10 µs a row once the table is larger than
  * shared_buffers (1.4 KB rows), so a word in 3 % of items cost 500 ÷ 0.03 rows ≈ 170 ms; and a GIN bitmap over every
  * match reads every matching row (a word in 13 % of 1,000,000 items: 136,000 rows). Neither choice depends only on
- * the planner's guess being right. Instead the GIN index over all_tsv carries one extra lexeme per row, the third of
+ * the planner's guess being right. Instead the GIN index over doc_tsv carries one extra lexeme per row, the third of
  * the month of 发布日期 ('@2025-06-2': the analyzer never yields '@' or '-', so no query word can match it), and a
  * probe asks GIN for "the words AND one of these periods", newest first: GIN intersects the posting lists itself (the rarer side
  * drives), and only the rows of that window are read from the heap. The window grows with the density seen so far
@@ -16,10 +19,12 @@ import type { Database } from './schema.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
-/** The indexed expression (migration 0006, index search_items_all_tsv_idx); queries must repeat it exactly. */
-export const PG_DOC_EXPR = sql`(s.all_tsv || array_to_tsvector(array['@' || substr(s.published_on, 1, 8) || least(substr(s.published_on, 9, 2)::int / 10, 2)]))`;
-/** The same expression as written in the migration (no alias). */
-export const PG_DOC_INDEX_SQL = `(all_tsv || array_to_tsvector(array['@' || substr(published_on, 1, 8) || least(substr(published_on, 9, 2)::int / 10, 2)]))`;
+/**
+ * FROM of a match: the narrow table (alias n), joined to search_items (alias s) only when a filter needs its other
+ * columns (column, subject, genre, validity, 文号).
+ */
+export const pgFrom = (wide: boolean): RawBuilder<unknown> =>
+  wide ? sql`search_tsv n join search_items s on s.doc_id = n.doc_id` : sql`search_tsv n`;
 
 export const DAY_SLOT = 10_000_000;
 /**
@@ -55,8 +60,10 @@ export interface PgMatch { docId: number; tier: number }
 export interface PgNewestOptions {
   /** tsquery text every row must match in the GIN index (the words, and the unit facets if any). */
   match: string;
-  /** Further conditions on the fetched rows (alias s): title tiers, filters. */
+  /** Further conditions on the fetched rows (alias n, and s when `wide`): title tiers, filters. */
   where: RawBuilder<unknown>[];
+  /** Whether `where` refers to search_items (alias s). */
+  wide: boolean;
   /** Only rows older than this doc_id. */
   before: number | null;
   /** Periods allowed (the year filter), inclusive. */
@@ -73,7 +80,7 @@ export interface PgNewestOptions {
  */
 export async function pgNewest(q: Q, o: PgNewestOptions): Promise<PgMatch[]> {
   const bounds = await sql<{ lo: string | number | null; hi: string | number | null }>`
-    select (select min(doc_id) from search_items) as lo, (select max(doc_id) from search_items) as hi`.execute(q);
+    select (select min(doc_id) from search_tsv) as lo, (select max(doc_id) from search_tsv) as hi`.execute(q);
   const b = bounds.rows[0];
   if (b?.lo == null || b.hi == null) return [];
   let oldest = periodOfDoc(Number(b.lo));
@@ -92,15 +99,15 @@ export async function pgNewest(q: Q, o: PgNewestOptions): Promise<PgMatch[]> {
     const window = [];
     for (let m = hiM; m >= loM; m--) window.push(periodLexeme(m));
     const tsq = open ? o.match : `(${o.match}) & (${window.join(' | ')})`;
-    const conds = [sql`${PG_DOC_EXPR} @@ ${tsq}::tsquery`, ...o.where];
-    if (o.before != null) conds.push(sql`s.doc_id < ${o.before}`);
-    if (open) conds.push(sql`s.doc_id < ${periodStartDoc(hiM + 1)}`);
-    if (open && o.periodRange) conds.push(sql`s.doc_id >= ${periodStartDoc(oldest)}`);
+    const conds = [sql`n.doc_tsv @@ ${tsq}::tsquery`, ...o.where];
+    if (o.before != null) conds.push(sql`n.doc_id < ${o.before}`);
+    if (open) conds.push(sql`n.doc_id < ${periodStartDoc(hiM + 1)}`);
+    if (open && o.periodRange) conds.push(sql`n.doc_id >= ${periodStartDoc(oldest)}`);
     const need = o.limit - found.length;
     // Materialized: the match set comes from GIN (a bitmap over this window), then the small set is ordered.
     const r = await sql<{ doc_id: string | number; t0: boolean; t1: boolean }>`with m as materialized (
-        select s.doc_id, s.title_tsv @@ ${o.all}::tsquery as t0, s.title_tsv @@ ${o.any}::tsquery as t1
-        from search_items s where ${sql.join(conds, sql` and `)})
+        select n.doc_id, n.title_tsv @@ ${o.all}::tsquery as t0, n.title_tsv @@ ${o.any}::tsquery as t1
+        from ${pgFrom(o.wide)} where ${sql.join(conds, sql` and `)})
       select doc_id, t0, t1 from m order by doc_id desc limit ${need}`.execute(q);
     for (const row of r.rows) found.push({ docId: Number(row.doc_id), tier: row.t0 ? 0 : row.t1 ? 1 : 2 });
     // Next window: older periods, sized for what is still missing at the density of what was seen (×8 when none).

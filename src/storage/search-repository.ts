@@ -15,7 +15,7 @@ import { docNumberKey, excerpt, highlight } from '../domain/search/highlight.js'
 import { COUNT_CAP, MAX_QUERY_TERMS } from '../domain/search/search-params.js';
 import { textAnalyzer, type TextAnalyzer } from '../infra/segmenter.js';
 import type { Database, Row } from './schema.js';
-import { DAY_SLOT, pgNewest, type PgMatch, tsLexeme } from './search-pg.js';
+import { DAY_SLOT, pgFrom, pgNewest, type PgMatch, tsLexeme } from './search-pg.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
 type Engine = 'sqlite' | 'postgres';
@@ -94,15 +94,22 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 interface Filters {
   /** Conditions the SQLite FTS5 table answers itself (rowid ranges). */
   fts: RawBuilder<unknown>[];
-  /** Conditions on search_items (alias s). */
+  /** Conditions on search_items (alias s; unit and year on alias n for the PostgreSQL search_tsv). */
   table: RawBuilder<unknown>[];
+  /** Whether a condition needs search_items columns other than doc_id and unit_id. */
+  wide: boolean;
 }
 
-/** Filter conditions; a doc_id range stands for the year (doc_id follows 发布日期). */
-function filterConditions(q: SearchQuery, ftsDriven: boolean): Filters {
+/**
+ * Filter conditions; a doc_id range stands for the year (doc_id follows 发布日期). `narrow`: unit and year are asked
+ * of the PostgreSQL table search_tsv (alias n), the other filters of search_items (alias s).
+ */
+function filterConditions(q: SearchQuery, ftsDriven: boolean, narrow = false): Filters {
   const c: RawBuilder<unknown>[] = [];
   const fts: RawBuilder<unknown>[] = [];
-  if (q.unitIds) c.push(q.unitIds.length ? sql`s.unit_id in (${sql.join(q.unitIds)})` : sql`1 = 0`);
+  const n = narrow ? 'n' : 's';
+  if (q.unitIds) c.push(q.unitIds.length ? sql`${sql.ref(`${n}.unit_id`)} in (${sql.join(q.unitIds)})` : sql`1 = 0`);
+  const wide = !!(q.columnId || q.columnCode || q.subject || q.genre || q.validity || q.docNumber);
   if (q.columnId) c.push(sql`s.column_id = ${q.columnId}`);
   if (q.columnCode) c.push(sql`s.column_code = ${q.columnCode}`);
   if (q.subject) c.push(sql`(s.subject = ${q.subject} or s.subject like ${`${likeEscape(q.subject)}\\\\%`} escape '\\')`);
@@ -110,11 +117,11 @@ function filterConditions(q: SearchQuery, ftsDriven: boolean): Filters {
   if (q.validity) c.push(sql`s.validity = ${q.validity}`);
   if (q.docNumber) c.push(sql`s.doc_number_key like ${`%${likeEscape(docNumberKey(q.docNumber))}%`} escape '\\'`);
   if (q.year) {
-    const [list, key] = ftsDriven ? [fts, sql`search_fts.rowid`] : [c, sql`s.doc_id`];
+    const [list, key] = ftsDriven ? [fts, sql`search_fts.rowid`] : [c, sql.ref(`${n}.doc_id`)];
     list.push(sql`${key} >= ${epochDay(`${q.year}-01-01`) * DAY_SLOT}`);
     list.push(sql`${key} < ${epochDay(`${q.year + 1}-01-01`) * DAY_SLOT}`);
   }
-  return { fts, table: c };
+  return { fts, table: c, wide };
 }
 
 export function searchIndexRepository(q: Q, engine: Engine): SearchIndexRepository {
@@ -183,14 +190,15 @@ export function searchIndexRepository(q: Q, engine: Engine): SearchIndexReposito
       const terms = a.queryTerms(query.text).slice(0, MAX_QUERY_TERMS);
       if (terms.length === 0 && !query.docNumber) return { total: 0, totalCapped: false, hits: [], terms };
       // SQLite with words: the year is a rowid range the FTS5 index applies itself.
-      const filters = filterConditions(query, engine === 'sqlite' && terms.length > 0);
+      // PostgreSQL with words: the narrow table search_tsv drives (search-pg.ts).
+      const filters = filterConditions(query, engine === 'sqlite' && terms.length > 0, engine === 'postgres' && terms.length > 0);
       const facet = terms.length ? facetExpression(engine, query) : null;
 
       // PostgreSQL: the newest COUNT_CAP + 1 matches with their tier in one query (pgProbe), ranked here; beyond
       // that, older rows of a tier only when the page needs them (pgTierWalk).
       if (engine === 'postgres' && terms.length) {
         const m = pgMatch(terms, query);
-        const probe = await pgNewest(q, { ...m, where: filters.table, before: null, limit: COUNT_CAP + 1 });
+        const probe = await pgNewest(q, { ...m, where: filters.table, wide: filters.wide, before: null, limit: COUNT_CAP + 1 });
         if (probe.length <= COUNT_CAP) {
           const ranked = [...probe].sort((x, y) => x.tier - y.tier || y.docId - x.docId);
           const page = ranked.slice(query.offset, query.offset + query.limit);
@@ -237,8 +245,8 @@ export function searchIndexRepository(q: Q, engine: Engine): SearchIndexReposito
    * the title" when rare in the probe, through the title's GIN index and sorted.
    */
   async function pgTierWalk(m: ReturnType<typeof pgMatch>, terms: string[], f: Filters, probe: PgMatch[], offset: number, limit: number) {
-    const titleAll = sql`s.title_tsv @@ ${m.all}::tsquery`;
-    const titleAny = sql`s.title_tsv @@ ${m.any}::tsquery`;
+    const titleAll = sql`n.title_tsv @@ ${m.all}::tsquery`;
+    const titleAny = sql`n.title_tsv @@ ${m.any}::tsquery`;
     const tiers = terms.length > 1
       ? [{ t: 0, where: [titleAll] }, { t: 1, where: [titleAny, sql`not ${titleAll}`] }, { t: 2, where: [sql`not ${titleAny}`] }]
       : [{ t: 0, where: [titleAll] }, { t: 2, where: [sql`not ${titleAll}`] }];
@@ -252,12 +260,12 @@ export function searchIndexRepository(q: Q, engine: Engine): SearchIndexReposito
       if (found.length < skip + need) {
         const k = skip + need - found.length;
         if (t === 0 && found.length < 20) {
-          const w = sql.join([titleAll, sql`s.doc_id < ${oldest}`, ...f.table], sql` and `);
-          const r = await sql<{ doc_id: number }>`with m as materialized (select s.doc_id from search_items s where ${w})
+          const w = sql.join([titleAll, sql`n.doc_id < ${oldest}`, ...f.table], sql` and `);
+          const r = await sql<{ doc_id: number }>`with m as materialized (select n.doc_id from ${pgFrom(f.wide)} where ${w})
             select doc_id from m order by doc_id desc limit ${k}`.execute(q);
           found = [...found, ...r.rows.map((row) => Number(row.doc_id))];
         } else {
-          const more = await pgNewest(q, { ...m, where: [...where, ...f.table], before: oldest, limit: k });
+          const more = await pgNewest(q, { ...m, where: [...where, ...f.table], wide: f.wide, before: oldest, limit: k });
           found = [...found, ...more.map((x) => x.docId)];
         }
       }

@@ -23,8 +23,9 @@ const KIND: Record<string, 'text' | 'integer' | 'real'> = {
 const ENGINE_SPECIFIC: Record<'sqlite' | 'postgres', { tables: string[]; columns: Record<string, Record<string, string>> }> = {
   // FTS5 external-content table and its shadow tables (no _content: external content; no _docsize: columnsize=0).
   sqlite: { tables: ['search_fts', 'search_fts_data', 'search_fts_idx', 'search_fts_config'], columns: {} },
-  // Generated tsvector columns with GIN indexes.
-  postgres: { tables: [], columns: { search_items: { title_tsv: 'tsvector', all_tsv: 'tsvector' } } },
+  // The narrow table search_tsv (doc_id, unit_id, title_tsv, doc_tsv) carrying the GIN indexes, filled from
+  // search_items by trigger, so that matching and ordering read ~0.6 KB rows instead of search_items' ~1.4 KB ones.
+  postgres: { tables: ['search_tsv'], columns: {} },
 };
 
 describe.each(ENGINES)('migrated schema matches the code on %s', (engine) => {

@@ -1,6 +1,6 @@
 /**
- * The full-text index is derived from search_items (FTS5 triggers on SQLite, generated tsvector columns on
- * PostgreSQL), so a backup restored into either engine searches exactly like the original.
+ * The full-text index is derived from search_items (FTS5 triggers on SQLite, the search_tsv table filled by trigger
+ * on PostgreSQL), so a backup restored into either engine searches exactly like the original.
  */
 import fs from 'node:fs';
 import os from 'node:os';
