@@ -2,14 +2,14 @@
  * `gongkai export-site <dir>`: writes the published portal as static files that nginx or a CDN can serve (issue 4,
  * item 9), incrementally: a re-run rewrites only changed pages (src/infra/static-export/exporter.ts). Large runs
  * render item pages in helper processes (the same command with the hidden --worker flag, fed over IPC).
+ * The runtime and the exporter are imported when the command runs: registering it costs nothing to other commands,
+ * and src/cli/index.ts starts `export-site` with only this command's modules (no HTTP server, no document libraries).
  */
 import { fork } from 'node:child_process';
 import os from 'node:os';
 import { Option, type Command } from 'commander';
 import { DomainError } from '../domain/errors.js';
-import { exportSite } from '../infra/static-export/exporter.js';
-import { runItemJob, type ItemJob, type ItemJobResult } from '../infra/static-export/parallel.js';
-import { withRuntime } from './common.js';
+import type { ItemJob, ItemJobResult } from '../infra/static-export/parallel.js';
 
 const url = (name: string) => (v: string) => {
   if (!/^https?:\/\/[^\s"'<>]+$/i.test(v)) throw new DomainError('VALIDATION', `${name} 应为 http:// 或 https:// 开头的网址，例如 https://www.example.gov.cn`);
@@ -24,6 +24,7 @@ const workerCount = (v: string) => {
 /** The helper side: one job from the parent over IPC, its result back, then exit. */
 async function runAsWorker(cmd: Command): Promise<void> {
   const job = await new Promise<ItemJob>((resolve) => process.once('message', (m) => resolve(m as ItemJob)));
+  const [{ withRuntime }, { runItemJob }] = await Promise.all([import('./common.js'), import('../infra/static-export/parallel.js')]);
   await withRuntime(cmd, async (rt) => {
     const result = await runItemJob(rt.deps, job);
     await new Promise<void>((resolve, reject) => process.send!(result, (e: Error | null) => (e ? reject(e) : resolve())));
@@ -58,6 +59,7 @@ export function registerExportSiteCommand(program: Command): void {
     .action(async (dir: string, o: { baseUrl?: string; dynamicUrl?: string; full?: boolean; workers?: number; worker?: boolean; parallelMin?: number }, cmd: Command) => {
       if (o.worker) return runAsWorker(cmd);
       const { data } = cmd.optsWithGlobals<{ data: string }>();
+      const [{ withRuntime }, { exportSite }] = await Promise.all([import('./common.js'), import('../infra/static-export/exporter.js')]);
       await withRuntime(cmd, async (rt) => {
         const r = await exportSite(rt.deps, {
           dir, siteName: rt.config.siteName, baseUrl: o.baseUrl ?? rt.config.publicUrl, dynamicBase: o.dynamicUrl ?? rt.config.publicUrl, full: !!o.full,

@@ -95,11 +95,14 @@ describe('gongkai export-site', { timeout: 180_000 }, () => {
     expect(read('sitemap-jyj.xml')).toContain(`<loc>${STATIC}/u/jyj/c/tzgg/</loc>`);
   });
 
-  it('a second run with nothing changed writes nothing', async () => {
+  it('a second run with nothing changed writes nothing, not even its record', async () => {
+    const record = path.join(out, '.gongkai-export.sqlite');
+    const before = fs.statSync(record).mtimeMs;
     const res = await exportSite();
     expect(res.code, res.stderr).toBe(0);
     expect(res.stdout).toContain('增量');
     expect(written(res.stdout)).toBe(0);
+    expect(fs.statSync(record).mtimeMs).toBe(before);
   });
 
   it('one changed item rewrites its page, its column, its interpretation and the feeds; a withdrawal replaces the page and deletes the files', async () => {
@@ -133,6 +136,37 @@ describe('gongkai export-site', { timeout: 180_000 }, () => {
     expect(read('sitemap-jyj.xml')).not.toContain(`/u/jyj/i/${ids.n23}/`);
     expect(read('sitemap-jyj.xml')).toContain(`/u/jyj/i/${ids.n22}/`);
     expect(read('u/jyj/c/tzgg/index.html')).toContain('共 22 条');
+  });
+
+  it('an item moved to another column leaves the old list and joins the new one; a damaged record makes the next run a full one', async () => {
+    await withRuntime(async (rt) => {
+      const gzdt = await rt.deps.store.read(async (r) => {
+        const item = await r.publications.get(ids.n22 as string);
+        return (await r.portal.allColumns()).find((c) => c.code === 'gzdt' && c.unitId === item?.unitId);
+      });
+      expect(gzdt).toBeDefined();
+      await patchItem(rt, ids.n22 as string, { columnId: gzdt!.id });
+    });
+    const res = await exportSite();
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toContain('增量');
+    expect(read('u/jyj/c/tzgg/index.html')).not.toContain('第22号通知');
+    expect(read('u/jyj/c/tzgg/index.html')).toContain('共 21 条');
+    expect(read('u/jyj/c/tzgg/rss.xml')).not.toContain('第22号通知');
+    expect(read('u/jyj/c/gzdt/index.html')).toContain(`<a href="/u/jyj/i/${ids.n22}/">第22号通知</a>`);
+    expect(read(`u/jyj/i/${ids.n22}/index.html`)).toContain('href="/u/jyj/c/gzdt/"');
+    // 21 notices fit on two pages still; the first page lists the newest 20.
+    expect(read('u/jyj/c/tzgg/page/2/index.html')).toContain('第1号通知');
+
+    const site = new Map(htmlFiles(out).map((f) => [f, fs.readFileSync(f, 'utf8')]));
+    fs.writeFileSync(path.join(out, '.gongkai-export.sqlite'), 'not a database');
+    const full = await exportSite();
+    expect(full.code, full.stderr).toBe(0);
+    expect(full.stdout).toContain('全量');
+    for (const [f, html] of site) expect(fs.readFileSync(f, 'utf8'), f).toBe(html);
+    const after = await exportSite();
+    expect(after.stdout).toContain('增量');
+    expect(written(after.stdout)).toBe(0);
   });
 
   it.skipIf(!fs.existsSync('/usr/sbin/nginx'))('nginx serves the copy with no rewrite rules', async () => {

@@ -1,13 +1,15 @@
 /**
  * `gongkai export-site <dir>`: the published portal as static files, incrementally.
  *
- * The manifest (<dir>/.gongkai-export.json) records each file's content hash, each public item's state
- * (updatedAt, status, column) and each unit's fingerprint (unit record, guide date, column tree). A run re-renders
- * only what changed since: changed items, the items linked to them (their related-links titles), the pages and
- * feeds of the columns they are in (the order shifts), and their unit's pages; a change to the site itself (any unit
- * record, the stylesheet, the site name or URLs, the renderer format) re-renders everything. Only files whose
- * bytes differ are written; files a re-rendered scope no longer produces (a column's last page, a withdrawn
- * item's attachments, an item no longer public) are deleted. A withdrawn item's page becomes its withdrawal notice.
+ * The manifest (<dir>/.gongkai-export.sqlite, manifest.ts) records each file's content hash, each public item's
+ * state (updatedAt, status, column, unit) and each unit's fingerprint (unit record, guide date, column tree). A run
+ * finds the items changed since the last run by their updatedAt (an indexed read, not a scan of every item) and
+ * re-renders only what depends on them: the changed items, the items linked to them (their related-links titles),
+ * the pages and feeds of the columns they are in and were in (the order shifts), their unit's pages and sitemap; a
+ * change to the site itself (any unit record, the stylesheet, the site name or URLs, the renderer format)
+ * re-renders everything. Only files whose bytes differ are written; files a re-rendered scope no longer produces
+ * (a column's last page, a withdrawn item's attachments, an item no longer public) are deleted. A withdrawn item's
+ * page becomes its withdrawal notice.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -16,30 +18,17 @@ import type { Deps } from '../../domain/ports.js';
 import { PORTAL_CSS, PORTAL_CSS_PATH } from '../../http/portal/portal-css.js';
 import { loadSite } from '../../http/portal/site.js';
 import { sitemapFiles, sitemapIndex } from '../../http/portal/sitemap.js';
-import { catalogues, exportColumn, exportHome, exportItems, exportUnit, type ExportContext } from './export-pages.js';
+import { catalogues, exportColumn, exportHome, exportUnit, type ExportContext } from './export-pages.js';
+import { ExportManifest, slugOfState, type ManifestMeta } from './manifest.js';
 import { staticHref } from './paths.js';
-import { runItemJob, type ItemJob, type SpawnItemWorker } from './parallel.js';
+import { renderItems, type ItemJob, type SpawnItemWorker } from './parallel.js';
 import { SiteWriter, type WriteStats } from './site-writer.js';
 
 /** Bump when the static rendering changes, so that the next run re-renders everything. */
-const FORMAT = 2;
-export const MANIFEST = '.gongkai-export.json';
+const FORMAT = 3;
 const BATCH = 500;
 /** Re-read items changed this long before the last run's newest change: a transaction may commit after it started. */
 const SINCE_MARGIN_MS = 10 * 60_000;
-
-interface Manifest {
-  format: number;
-  renderKey: string;
-  /** relative path → content hash */
-  files: Record<string, string>;
-  /** item id → "updatedAt|status|columnId|slug" */
-  items: Record<string, string>;
-  /** unit id → fingerprint */
-  units: Record<string, string>;
-  /** Latest updatedAt seen: the next run reads items changed since (minus SINCE_MARGIN_MS). */
-  maxUpdatedAt: string;
-}
 
 export interface ExportOptions {
   dir: string;
@@ -71,33 +60,27 @@ export interface ExportResult extends WriteStats {
   cpuSeconds: number;
 }
 
-/** The scope a file belongs to: an item's directory, a column's directory, the sitemap files, or the file itself. */
-function scopeOf(rel: string): string {
-  const m = /^(u\/[^/]+\/[ic]\/[^/]+\/)/.exec(rel);
-  if (m) return m[1] as string;
-  const sm = /^sitemap-([a-z0-9-]+)(\.\d+)?\.xml$/.exec(rel);
-  return sm ? `sitemap:${sm[1]}` : rel;
-}
-
 const sha = (s: string) => createHash('sha1').update(s).digest('base64url');
-
-function readManifest(dir: string): Manifest | null {
-  try {
-    const m = JSON.parse(fs.readFileSync(path.join(dir, MANIFEST), 'utf8')) as Manifest;
-    return m.format === FORMAT ? m : null;
-  } catch {
-    return null;
-  }
-}
+const itemScope = (id: string, state: string) => `u/${slugOfState(state)}/i/${id}/`;
 
 export async function exportSite(deps: Deps, o: ExportOptions): Promise<ExportResult> {
   const started = process.hrtime.bigint();
   const cpu = process.cpuUsage();
   const dir = path.resolve(o.dir);
   fs.mkdirSync(dir, { recursive: true });
+  const manifest = ExportManifest.open(dir);
+  try {
+    const r = await run(deps, o, dir, manifest);
+    return { ...r, seconds: Number(process.hrtime.bigint() - started) / 1e9, cpuSeconds: ((u) => (u.user + u.system) / 1e6)(process.cpuUsage(cpu)) };
+  } finally {
+    manifest.close();
+  }
+}
+
+async function run(deps: Deps, o: ExportOptions, dir: string, manifest: ExportManifest): Promise<Omit<ExportResult, 'seconds' | 'cpuSeconds'>> {
   const baseUrl = o.baseUrl.replace(/\/+$/, '');
   const dynamicBase = o.dynamicBase.replace(/\/+$/, '');
-  const old = readManifest(dir);
+  const old = manifest.meta(FORMAT);
   const site = await loadSite(deps);
   const read = deps.store.read.bind(deps.store);
 
@@ -109,18 +92,25 @@ export async function exportSite(deps: Deps, o: ExportOptions): Promise<ExportRe
   const cats = catalogues(site, columns);
   const renderKey = sha(JSON.stringify([FORMAT, PORTAL_CSS_PATH, o.siteName, baseUrl, dynamicBase, site.units]));
   const full = !!o.full || !old || old.renderKey !== renderKey;
-  const files = new Map(Object.entries(old?.files ?? {}));
-  const writer = new SiteWriter(dir, files);
+  // Hashes recorded by an older format are not trusted: every file is written again.
+  const writer = new SiteWriter(dir, old ? (rel) => manifest.fileHash(rel) : () => undefined);
   const unitFp = new Map<string, string>();
   for (const [id, cat] of cats) unitFp.set(id, sha(JSON.stringify([guides.get(id), cat.columns])));
   const stateOf = (h: { updatedAt: string; status: string; columnId: string; unitId: string }) => `${h.updatedAt}|${h.status}|${h.columnId}|${cats.get(h.unitId)!.unit.slug}`;
-  const field = (state: string, n: number) => state.split('|')[n] as string;
+  const columnOfState = (state: string) => state.split('|')[2] as string;
 
   const dirtyUnits = new Set<string>();
   const dirtyColumns = new Set<string>();
   const dirtyItems = new Set<string>();
   const scopes = new Set<string>(); // scopes (see scopeOf) whose stale files are deleted
-  let itemState: Map<string, string>;
+  /** Item states changed by this run (null: no longer public); on a full run, every item's state. */
+  const itemChanges = new Map<string, string | null>();
+  const stateNow = (id: string): string | undefined => {
+    const c = itemChanges.get(id);
+    if (c !== undefined || full) return c ?? undefined;
+    return manifest.itemState(id);
+  };
+  let itemCount = 0;
   let maxUpdatedAt = old?.maxUpdatedAt ?? '';
   if (full) {
     // Every public item, by primary key.
@@ -134,46 +124,47 @@ export async function exportSite(deps: Deps, o: ExportOptions): Promise<ExportRe
       }
       return out;
     });
-    itemState = new Map();
     for (const h of heads) {
       if (h.updatedAt > maxUpdatedAt) maxUpdatedAt = h.updatedAt;
-      if (cats.has(h.unitId)) itemState.set(h.id, stateOf(h));
+      if (cats.has(h.unitId)) itemChanges.set(h.id, stateOf(h));
     }
+    itemCount = itemChanges.size;
     for (const id of cats.keys()) dirtyUnits.add(id);
     for (const c of columns) if (cats.has(c.unitId)) dirtyColumns.add(c.id);
-    for (const id of itemState.keys()) dirtyItems.add(id);
+    for (const id of itemChanges.keys()) dirtyItems.add(id);
   } else {
     // Only rows changed since the last run (with a margin for transactions that committed late), not all items.
-    itemState = new Map(Object.entries(old!.items));
+    itemCount = manifest.itemCount();
     const since = new Date(Date.parse(old!.maxUpdatedAt || '1970-01-01T00:00:00.000Z') - SINCE_MARGIN_MS).toISOString();
     for (const h of await read((r) => r.portal.changedSince(since))) {
       if (h.updatedAt > maxUpdatedAt) maxUpdatedAt = h.updatedAt;
-      const before = itemState.get(h.id);
+      const before = stateNow(h.id);
       const visible = cats.has(h.unitId) && (h.status === 'published' || h.status === 'withdrawn');
       const now = visible ? stateOf(h) : undefined;
       if (before === now) continue;
       if (before) {
-        dirtyColumns.add(field(before, 2));
-        scopes.add(`u/${field(before, 3)}/i/${h.id}/`);
+        dirtyColumns.add(columnOfState(before));
+        scopes.add(itemScope(h.id, before));
       }
+      itemCount += (now ? 1 : 0) - (before ? 1 : 0);
+      itemChanges.set(h.id, now ?? null);
       if (now) {
-        itemState.set(h.id, now);
         dirtyItems.add(h.id);
         dirtyColumns.add(h.columnId);
-      } else itemState.delete(h.id);
+      }
       if (cats.has(h.unitId)) dirtyUnits.add(h.unitId);
     }
-    const changedUnits = [...unitFp].filter(([id, fp]) => old!.units[id] !== fp).map(([id]) => cats.get(id)!.unit.slug);
     for (const [id, fp] of unitFp) {
       if (old!.units[id] === fp) continue;
+      // The unit's column tree or guide changed: every page of the unit shows them.
       dirtyUnits.add(id);
       for (const c of cats.get(id)!.columns) dirtyColumns.add(c.id);
+      for (const item of manifest.itemsOfSlug(cats.get(id)!.unit.slug)) if (stateNow(item)) dirtyItems.add(item);
     }
-    if (changedUnits.length) for (const [id, state] of itemState) if (changedUnits.includes(field(state, 3))) dirtyItems.add(id);
     if (dirtyItems.size) {
       // Pages that show a changed item's title in their related links.
       const linked = await read((r) => r.portal.linksOf([...dirtyItems]));
-      for (const l of linked) for (const id of [l.fromId, l.toId]) if (itemState.has(id)) dirtyItems.add(id);
+      for (const l of linked) for (const id of [l.fromId, l.toId]) if (stateNow(id)) dirtyItems.add(id);
     }
   }
   const unitOfColumn = new Map(columns.map((c) => [c.id, c.unitId]));
@@ -194,34 +185,24 @@ export async function exportSite(deps: Deps, o: ExportOptions): Promise<ExportRe
   // Items first, then the lists that link to them: a file server never offers a link to a page not yet written.
   let renderedItems = 0;
   const itemIds = [...dirtyItems];
-  for (const id of itemIds) scopes.add(`u/${itemState.get(id)!.split('|')[3]}/i/${id}/`);
+  for (const id of itemIds) scopes.add(itemScope(id, stateNow(id)!));
   const workers = Math.max(1, Math.min(o.workers ?? 1, 8));
   if (workers > 1 && o.spawnWorker && itemIds.length >= (o.parallelMin ?? PARALLEL_MIN)) {
-    // Shares of the items to helper processes, the last share here; files merged into this run's record.
+    // Shares of the items to helper processes (they read the manifest's hashes themselves), the last share here;
+    // what they wrote is merged into this run's record.
     const per = Math.ceil(itemIds.length / workers);
     const shares = Array.from({ length: workers }, (_, k) => itemIds.slice(k * per, (k + 1) * per));
-    const filesOf = (ids: string[]) => {
-      const wanted = new Set(ids.map((id) => `u/${itemState.get(id)!.split('|')[3]}/i/${id}/`));
-      const out: Record<string, string> = {};
-      for (const [rel, hash] of files) if (wanted.has(scopeOf(rel))) out[rel] = hash;
-      return out;
-    };
-    const job = (ids: string[]): ItemJob => ({ dir, siteName: o.siteName, baseUrl, dynamicBase, ids, files: filesOf(ids) });
+    const job = (ids: string[]): ItemJob => ({ dir, siteName: o.siteName, baseUrl, dynamicBase, ids });
     const helpers = shares.slice(0, -1).map((ids) => o.spawnWorker!(job(ids)));
-    const own = runItemJob(deps, job(shares[shares.length - 1]!), BATCH);
-    for (const res of await Promise.all([...helpers, own])) {
-      for (const [rel, hash] of res.produced) {
-        writer.produced.add(rel);
-        if (hash) files.set(rel, hash);
-      }
+    renderedItems += await renderItems(x, shares[shares.length - 1]!, BATCH);
+    for (const res of await Promise.all(helpers)) {
+      for (const rel of res.produced) writer.produced.add(rel);
+      for (const [rel, hash] of res.changed) writer.changes.set(rel, hash);
       for (const k of ['written', 'unchanged', 'deleted', 'bytes'] as const) writer.stats[k] += res.stats[k];
       renderedItems += res.rendered;
     }
   } else {
-    for (let i = 0; i < itemIds.length; i += BATCH) {
-      const batch = itemIds.slice(i, i + BATCH);
-      renderedItems += await read((r) => exportItems(x, r, batch));
-    }
+    renderedItems += await renderItems(x, itemIds, BATCH);
   }
 
   const byId = new Map(columns.map((c) => [c.id, c]));
@@ -242,17 +223,11 @@ export async function exportSite(deps: Deps, o: ExportOptions): Promise<ExportRe
   const site0 = sitemapFiles({ units: [], columns: [], lastByColumn: new Map(), items: [] }, baseUrl, href);
   writer.write('sitemap_site.xml', site0[0] as string);
   maps.push(`${baseUrl}/sitemap_site.xml`);
-  const previous = new Map<string, string[]>();
-  for (const rel of files.keys()) {
-    if (!rel.startsWith('sitemap-')) continue;
-    const scope = scopeOf(rel);
-    previous.set(scope, [...(previous.get(scope) ?? []), rel]);
-  }
   await read(async (r) => {
     for (const [id, cat] of cats) {
       const prefix = `sitemap-${cat.unit.slug}`;
       if (!dirtyUnits.has(id)) {
-        for (const rel of (previous.get(`sitemap:${cat.unit.slug}`) ?? []).sort()) {
+        for (const rel of manifest.filesIn([`sitemap:${cat.unit.slug}`]).sort()) {
           writer.keep(rel);
           maps.push(`${baseUrl}/${rel}`);
         }
@@ -271,16 +246,14 @@ export async function exportSite(deps: Deps, o: ExportOptions): Promise<ExportRe
   });
   writer.write('sitemap.xml', sitemapIndex(maps));
 
-  if (full) writer.prune(() => true);
-  else writer.prune((rel) => scopes.has(scopeOf(rel)));
+  writer.prune(full ? manifest.allFiles() : manifest.filesIn(scopes));
 
-  const manifest: Manifest = { format: FORMAT, renderKey, files: Object.fromEntries(files), items: Object.fromEntries(itemState), units: Object.fromEntries(unitFp), maxUpdatedAt };
-  const tmp = path.join(dir, `${MANIFEST}.tmp`);
-  fs.writeFileSync(tmp, JSON.stringify(manifest));
-  fs.renameSync(tmp, path.join(dir, MANIFEST));
+  const meta: ManifestMeta = { format: FORMAT, renderKey, maxUpdatedAt, units: Object.fromEntries(unitFp) };
+  // Nothing changed: the record is left as it is (not even rewritten).
+  if (writer.changes.size || itemChanges.size || JSON.stringify(meta) !== JSON.stringify(old)) {
+    manifest.commit({ files: writer.changes, items: itemChanges, replaceItems: full, meta });
+  }
   return {
-    ...writer.stats, full, items: itemState.size, renderedItems, renderedColumns: dirtyColumns.size, renderedUnits: dirtyUnits.size,
-    seconds: Number(process.hrtime.bigint() - started) / 1e9,
-    cpuSeconds: ((u) => (u.user + u.system) / 1e6)(process.cpuUsage(cpu)),
+    ...writer.stats, full, items: itemCount, renderedItems, renderedColumns: dirtyColumns.size, renderedUnits: dirtyUnits.size,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Writes the static copy's files only when their content changed (compared by hash with the manifest), each
  * through a temporary file and a rename so that a file server never sends a half-written page, and remembers
- * which files this run produced so that the caller can delete the ones no longer produced.
+ * which files this run produced (and the hashes that changed, for the manifest) so that the caller can delete
+ * the ones no longer produced.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -19,9 +20,18 @@ export const contentHash = (data: Buffer | string): string => createHash('sha1')
 export class SiteWriter {
   readonly produced = new Set<string>();
   readonly stats: WriteStats = { written: 0, unchanged: 0, deleted: 0, bytes: 0 };
+  /** Files written or deleted by this run: path → new hash, or null once deleted. */
+  readonly changes = new Map<string, string | null>();
   private dirs = new Set<string>();
 
-  constructor(private readonly root: string, readonly files: Map<string, string>) {}
+  /** `recorded` gives the hash the manifest has for a path (from the previous run). */
+  constructor(private readonly root: string, private readonly recorded: (rel: string) => string | undefined) {}
+
+  /** The file's hash as of now: changed by this run, or as recorded. */
+  hashOf(rel: string): string | undefined {
+    const c = this.changes.get(rel);
+    return c === undefined ? this.recorded(rel) : (c ?? undefined);
+  }
 
   /** One mkdir per new directory: parents are known from earlier calls (a recursive mkdir probes each level). */
   private ensureDir(dir: string): void {
@@ -40,12 +50,13 @@ export class SiteWriter {
   write(rel: string, data: Buffer | string, hash = contentHash(data)): void {
     this.produced.add(rel);
     const abs = path.join(this.root, rel);
-    if (this.files.get(rel) === hash && fs.existsSync(abs)) {
+    const before = this.hashOf(rel);
+    if (before === hash && fs.existsSync(abs)) {
       this.stats.unchanged++;
       return;
     }
     this.ensureDir(path.dirname(abs));
-    if (this.files.has(rel)) {
+    if (before !== undefined) {
       // Replacing a file a server may be sending: write aside, then rename (atomic on POSIX).
       const tmp = `${abs}.${process.pid}.tmp`;
       fs.writeFileSync(tmp, data);
@@ -54,14 +65,14 @@ export class SiteWriter {
       // A new file: nothing links to it yet (items are written before the lists that link to them).
       fs.writeFileSync(abs, data);
     }
-    this.files.set(rel, hash);
+    this.changes.set(rel, hash);
     this.stats.written++;
     this.stats.bytes += typeof data === 'string' ? Buffer.byteLength(data) : data.length;
   }
 
   /** Whether `rel` is already there with this hash (lets the caller skip loading bytes, e.g. attachments). */
   current(rel: string, hash: string): boolean {
-    return this.files.get(rel) === hash && fs.existsSync(path.join(this.root, rel));
+    return this.hashOf(rel) === hash && fs.existsSync(path.join(this.root, rel));
   }
 
   /** Records an unchanged file as produced without touching it. */
@@ -70,12 +81,12 @@ export class SiteWriter {
     this.stats.unchanged++;
   }
 
-  /** Deletes files of the manifest that this run did not produce, among those `inScope` says were re-rendered. */
-  prune(inScope: (rel: string) => boolean): void {
-    for (const rel of [...this.files.keys()]) {
-      if (this.produced.has(rel) || !inScope(rel)) continue;
+  /** Deletes the recorded files among `candidates` (those of the re-rendered scopes) that this run did not produce. */
+  prune(candidates: Iterable<string>): void {
+    for (const rel of candidates) {
+      if (this.produced.has(rel) || this.changes.get(rel) === null) continue;
       fs.rmSync(path.join(this.root, rel), { force: true });
-      this.files.delete(rel);
+      this.changes.set(rel, null);
       this.stats.deleted++;
       // Remove directories left empty (an item's files/ after withdrawal, a column's last page).
       for (let dir = path.dirname(path.join(this.root, rel)); dir.startsWith(this.root) && dir !== this.root; dir = path.dirname(dir)) {
