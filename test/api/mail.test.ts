@@ -3,14 +3,12 @@
  * transaction as each step, delivered by the outbox sender, in Chinese, with the receipt number and the progress
  * address but never the query code or the applicant's identity; nothing lost while the server is down.
  */
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smtpMailer } from '../../src/infra/mailer.js';
 import { createOutboxSender, RETRY_DELAYS_MS, startOutboxSender, type OutboxSender, type SenderLog } from '../../src/infra/outbox-sender.js';
 import { buildTestApp, type Client, type TestApp } from '../support/app.js';
 import { testEngines } from '../support/engines.js';
+import { startSmtp, stopSmtp, type Received, type TestSmtp } from '../support/smtp.js';
 
 const ENGINES = await testEngines();
 
@@ -19,70 +17,12 @@ const EMAIL = 'oy.mingyue@example.cn';
 const applicant = { type: 'natural', name: '欧阳明月', idType: 'residentId', idNumber: ID, phone: '13800138000', email: EMAIL, address: '安澜市府前大道100号3单元', postcode: '564700' };
 const FROM = '安澜市政府信息公开 <gk@anlan.gov.cn>';
 const PUBLIC_URL = 'https://gk.anlan.gov.cn';
-
-interface Received {
-  from: string;
-  to: string[];
-  subject: string;
-  body: string;
-  raw: string;
-}
-
-/** RFC 2047 encoded words and a base64 / quoted-printable body: enough to read what nodemailer writes. */
-function decodeWords(s: string): string {
-  return s.replace(/\?=\s+=\?/g, '?==?').replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_m, _cs, enc: string, text: string) =>
-    enc.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : qp(text.replace(/_/g, ' ')));
-}
-function qp(s: string): string {
-  const bytes: number[] = [];
-  const src = s.replace(/=\r?\n/g, '');
-  for (let i = 0; i < src.length; i++) {
-    if (src[i] === '=' && /^[0-9A-F]{2}$/i.test(src.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(src.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else bytes.push(...Buffer.from(src[i] as string, 'utf8'));
-  }
-  return Buffer.from(bytes).toString('utf8');
-}
-function parseMail(raw: string, from: string, to: string[]): Received {
-  const split = raw.search(/\r?\n\r?\n/);
-  const head = raw.slice(0, split).replace(/\r?\n[ \t]+/g, ' ');
-  const body = raw.slice(split).trim();
-  const headers = new Map(head.split(/\r?\n/).map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
-  const cte = (headers.get('content-transfer-encoding') ?? '').toLowerCase();
-  const text = cte === 'base64' ? Buffer.from(body.replace(/\s/g, ''), 'base64').toString('utf8') : cte === 'quoted-printable' ? qp(body) : body;
-  return { from, to, subject: decodeWords(headers.get('subject') ?? ''), body: text.replace(/\r\n/g, '\n'), raw };
-}
-
-/** A real SMTP server requiring AUTH (over plain TCP on loopback: allowInsecureAuth), collecting what it accepts. */
-async function startSmtp(inbox: Received[], port = 0): Promise<SMTPServer & { port: number }> {
-  const server = new SMTPServer({
-    disabledCommands: ['STARTTLS'],
-    allowInsecureAuth: true,
-    logger: false,
-    onAuth(auth, _session, cb) {
-      if (auth.username === 'gongkai' && auth.password === 's3cret') cb(null, { user: 'gongkai' });
-      else cb(new Error('Invalid username or password'));
-    },
-    onData(stream, session, cb) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        inbox.push(parseMail(Buffer.concat(chunks).toString('utf8'), session.envelope.mailFrom ? session.envelope.mailFrom.address : '', session.envelope.rcptTo.map((r) => r.address)));
-        cb();
-      });
-    },
-  });
-  server.listen(port, '127.0.0.1');
-  await once(server.server, 'listening');
-  return Object.assign(server, { port: (server.server.address() as AddressInfo).port });
-}
-const stopSmtp = (s: SMTPServer) => new Promise<void>((resolve) => s.close(() => resolve()));
+const SMTP_AUTH = { user: 'gongkai', pass: 's3cret' };
 
 describe.each(ENGINES)('mail to applicants on %s', (engine) => {
   let t: TestApp;
   let handler: Client;
-  let smtp: SMTPServer & { port: number };
+  let smtp: TestSmtp;
   let sender: OutboxSender;
   const inbox: Received[] = [];
   const logs: { level: string; msg: string; obj: object }[] = [];
@@ -108,7 +48,7 @@ describe.each(ENGINES)('mail to applicants on %s', (engine) => {
   }
 
   beforeAll(async () => {
-    smtp = await startSmtp(inbox);
+    smtp = await startSmtp(inbox, { auth: SMTP_AUTH });
     const url = `smtp://gongkai:s3cret@127.0.0.1:${smtp.port}`;
     t = await buildTestApp(engine, { SMTP_URL: url, GONGKAI_MAIL_FROM: FROM, GONGKAI_PUBLIC_URL: PUBLIC_URL });
     handler = await t.clientWithRole('mail.handler', 'caseHandler', 'fgj');
@@ -216,7 +156,7 @@ describe.each(ENGINES)('mail to applicants on %s', (engine) => {
     expect(retryIn).toBeGreaterThan(50_000);
     expect(retryIn).toBeLessThanOrEqual(60_000);
 
-    smtp = await startSmtp(inbox, port);
+    smtp = await startSmtp(inbox, { port, auth: SMTP_AUTH });
     expect(await sender.runOnce()).toEqual({ sent: 0, retrying: 0, failed: 0 }); // not due yet: backoff
     offsetMs = RETRY_DELAYS_MS[0] + 1_000;
     try {
@@ -255,7 +195,7 @@ describe.each(ENGINES)('mail to applicants on %s', (engine) => {
       expect(JSON.stringify(logs)).not.toContain(EMAIL);
     } finally {
       offsetMs = 0;
-      smtp = await startSmtp(inbox, port);
+      smtp = await startSmtp(inbox, { port, auth: SMTP_AUTH });
     }
   });
 

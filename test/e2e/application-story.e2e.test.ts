@@ -9,11 +9,8 @@
  * notice as PDF; the mail arrived in Chinese with the receipt number and never the query code or the ID number;
  * axe-core finds nothing serious on the final progress page.
  */
-import { once } from 'node:events';
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminDistDir } from '../../src/http/admin-static.js';
 import { smtpMailer } from '../../src/infra/mailer.js';
@@ -21,6 +18,7 @@ import { createOutboxSender, type OutboxSender } from '../../src/infra/outbox-se
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { portalAxe } from '../support/axe.js';
 import { chromiumAvailable, launchBrowser, listen } from '../support/browser.js';
+import { startSmtp, stopSmtp, type Received, type TestSmtp } from '../support/smtp.js';
 
 const ID = '11010519491231002X';
 const EMAIL = 'ouyang.story@example.cn';
@@ -30,44 +28,11 @@ const OWN_PASSWORD = 'Story#Own2026pw';
 const SLOW = { timeout: 60_000 };
 const POLL = { timeout: 15_000 };
 
-interface Received {
-  to: string[];
-  subject: string;
-  body: string;
-  raw: string;
-}
-
-/** RFC 2047 encoded words and a base64 / quoted-printable body: enough to read what nodemailer writes. */
-function decodeWords(s: string): string {
-  return s.replace(/\?=\s+=\?/g, '?==?').replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_m, _cs, enc: string, text: string) =>
-    enc.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : qp(text.replace(/_/g, ' ')));
-}
-function qp(s: string): string {
-  const bytes: number[] = [];
-  const src = s.replace(/=\r?\n/g, '');
-  for (let i = 0; i < src.length; i++) {
-    if (src[i] === '=' && /^[0-9A-F]{2}$/i.test(src.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(src.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else bytes.push(...Buffer.from(src[i] as string, 'utf8'));
-  }
-  return Buffer.from(bytes).toString('utf8');
-}
-function parseMail(raw: string, to: string[]): Received {
-  const split = raw.search(/\r?\n\r?\n/);
-  const head = raw.slice(0, split).replace(/\r?\n[ \t]+/g, ' ');
-  const body = raw.slice(split).trim();
-  const headers = new Map(head.split(/\r?\n/).map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
-  const cte = (headers.get('content-transfer-encoding') ?? '').toLowerCase();
-  const text = cte === 'base64' ? Buffer.from(body.replace(/\s/g, ''), 'base64').toString('utf8') : cte === 'quoted-printable' ? qp(body) : body;
-  return { to, subject: decodeWords(headers.get('subject') ?? ''), body: text.replace(/\r\n/g, '\n'), raw };
-}
-
 describe.skipIf(!chromiumAvailable())('依申请公开 from the citizen\'s application to the served reply (Chromium, sqlite, real SMTP)', () => {
   let t: TestApp;
   let base: string;
   let browser: Browser;
-  let smtp: SMTPServer;
+  let smtp: TestSmtp;
   let sender: OutboxSender;
   const inbox: Received[] = [];
   const contexts: BrowserContext[] = [];
@@ -75,22 +40,8 @@ describe.skipIf(!chromiumAvailable())('依申请公开 from the citizen\'s appli
 
   beforeAll(async () => {
     if (!fs.existsSync(`${adminDistDir()}/index.html`)) throw new Error('dist/admin is missing: run `node scripts/build.mjs admin` (npm test builds it first)');
-    smtp = new SMTPServer({
-      disabledCommands: ['STARTTLS'],
-      authOptional: true,
-      logger: false,
-      onData(stream, session, cb) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          inbox.push(parseMail(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((r) => r.address)));
-          cb();
-        });
-      },
-    });
-    smtp.listen(0, '127.0.0.1');
-    await once(smtp.server, 'listening');
-    const url = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+    smtp = await startSmtp(inbox);
+    const url = `smtp://127.0.0.1:${smtp.port}`;
     t = await buildTestApp('sqlite', { SMTP_URL: url, GONGKAI_MAIL_FROM: FROM });
     base = await listen(t.app);
     sender = createOutboxSender({
@@ -104,7 +55,7 @@ describe.skipIf(!chromiumAvailable())('依申请公开 from the citizen\'s appli
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();
     await sender?.stop();
-    if (smtp) await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    if (smtp) await stopSmtp(smtp);
     await t?.close();
   });
 
