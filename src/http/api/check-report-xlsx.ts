@@ -6,11 +6,11 @@
 import type { CheckReport } from '../../domain/publications/check-report.js';
 import { CHECK_REPORT_SCOPES } from '../../domain/publications/check-report.js';
 import type { CheckFinding } from '../../domain/publications/checks/index.js';
+import { SEVERITY_LABELS } from '../../domain/publications/checks/labels.js';
 import { ITEM_STATUS_LABELS } from '../../domain/publications/model.js';
 import type { Deps } from '../../domain/ports.js';
 
 const KIND: Record<CheckFinding['kind'], string> = { wording: '用语', personalData: '个人信息', link: '链接', metadata: '元数据' };
-const SEVERITY: Record<CheckFinding['severity'], string> = { block: '阻止发布', warn: '提示' };
 const FIELD: Record<CheckFinding['field'], string> = { title: '标题', summary: '内容概述', body: '正文', attachment: '附件', metadata: '元数据' };
 
 /** A leading = + - @ (or tab/CR) would run as a formula in Excel/WPS: prefix an apostrophe (as the ledger export does). */
@@ -20,7 +20,8 @@ export const safeCell = (v: unknown): string | number => {
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 };
 
-const beijing = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 19);
+/** An ISO instant as Beijing wall-clock time 'YYYY-MM-DD HH:mm:ss'. */
+export const beijing = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 19);
 
 export async function unitNames(deps: Deps): Promise<Map<string, string>> {
   return new Map((await deps.store.read((r) => r.units.list())).map((u) => [u.id, u.name]));
@@ -50,7 +51,7 @@ export async function checkReportWorkbook(r: CheckReport, units: Map<string, str
   detail.addRow(['单位', '标题', '索引号', '严重程度', '类型', '位置', '说明', '摘录']).font = bold;
   for (const row of r.rows) {
     for (const f of row.findings) {
-      detail.addRow([units.get(row.item.unitId) ?? '', row.item.title, row.item.indexNumber ?? '', SEVERITY[f.severity], KIND[f.kind], place(f), f.message, f.excerpt].map(safeCell));
+      detail.addRow([units.get(row.item.unitId) ?? '', row.item.title, row.item.indexNumber ?? '', SEVERITY_LABELS[f.severity], KIND[f.kind], place(f), f.message, f.excerpt].map(safeCell));
     }
   }
   detail.columns.forEach((c, k) => { c.width = [18, 44, 28, 10, 10, 16, 60, 36][k] ?? 10; });
@@ -61,7 +62,7 @@ export async function checkReportWorkbook(r: CheckReport, units: Map<string, str
   for (const [k, v] of [
     ['检查范围', CHECK_REPORT_SCOPES[r.scope].label], ['日期范围', range], ['检查时间（北京时间）', beijing(r.checkedAt)], ['词库版本', r.dictionaryVersion],
     ['检查信息数', r.checked], ['有问题的信息数', r.withFindings], ['有阻止发布问题的信息数', r.withBlock],
-    ...r.counts.map((c) => [`${KIND[c.kind]}·${SEVERITY[c.severity]}`, `${c.findings} 处，涉及 ${c.items} 条信息`]),
+    ...r.counts.map((c) => [`${KIND[c.kind]}·${SEVERITY_LABELS[c.severity]}`, `${c.findings} 处，涉及 ${c.items} 条信息`]),
   ] as [string, string | number][]) about.addRow([k, v].map(safeCell));
   about.getColumn(1).width = 26;
   about.getColumn(2).width = 60;

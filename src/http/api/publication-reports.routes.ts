@@ -6,7 +6,7 @@ import { EVENT_LABELS } from '../../domain/publications/workflow.js';
 import { contentCheckReport } from '../../domain/publications/check-report.js';
 import { reviewLedger, staleColumns, timelinessReport } from '../../domain/publications/queries.js';
 import type { HttpContext } from '../context.js';
-import { checkReportWorkbook, unitNames } from './check-report-xlsx.js';
+import { beijing, checkReportWorkbook, safeCell as cell, unitNames } from './check-report-xlsx.js';
 import { requireAuth } from '../plugins/auth.js';
 
 const tags = ['主动公开统计'];
@@ -25,13 +25,6 @@ const checkReportQuery = z.object({
   kind: z.enum(['wording', 'personalData', 'link', 'metadata'], { error: '问题类型取值有误' }).optional(),
   severity: z.enum(['block', 'warn'], { error: '严重程度只能是 block（阻止发布）或 warn（提示）' }).optional(),
 });
-
-const beijing = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 19);
-/** A leading = + - @ would run as a formula in Excel/WPS: neutralise it (as the audit export does). */
-const cell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-};
 
 export const publicationReportRoutes = (ctx: HttpContext): FastifyPluginAsyncZod => async (app) => {
   const { deps } = ctx;
