@@ -7,9 +7,9 @@ import { MANUAL_ENTRY_KIND_CODES, MANUAL_ENTRY_KINDS } from '../../domain/annual
 import { DomainError, notFound } from '../../domain/errors.js';
 import { can } from '../../domain/policy/policy.js';
 import { loadTree } from '../../domain/units/unit-context.js';
-import { readSpreadsheet } from '../../infra/spreadsheet.js';
 import type { HttpContext } from '../context.js';
 import { requireAuth } from '../plugins/auth.js';
+import { readImportUpload, rowsByColumnMap } from './import-upload.js';
 
 const TAG = ['年报统计数据'];
 const idParams = z.object({ id: z.string().min(1).max(64) });
@@ -63,28 +63,12 @@ export const reportDataRoutes = (ctx: HttpContext): FastifyPluginAsyncZod => asy
     schema: { tags: TAG, summary: '从 CSV/XLSX 导入统计数据（multipart：file、unitId、year；全部正确才导入）', consumes: ['multipart/form-data'] },
   }, async (req) => {
     const actor = requireAuth(req).actor;
-    if (!req.isMultipart()) throw new DomainError('VALIDATION', '请上传 CSV 或 XLSX 文件', { fields: [{ path: 'file', message: '请选择文件' }] });
-    let file: { name: string; data: Buffer } | null = null;
-    const fields: Record<string, string> = {};
-    for await (const part of req.parts()) {
-      if (part.type === 'file') {
-        if (file) throw new DomainError('VALIDATION', '一次只能导入一个文件');
-        file = { name: part.filename, data: await part.toBuffer() };
-      } else fields[part.fieldname] = String(part.value);
-    }
-    if (!file || file.data.length === 0) throw new DomainError('VALIDATION', '请选择要导入的文件', { fields: [{ path: 'file', message: '请选择文件' }] });
-    const sheet = await readSpreadsheet(file.data, file.name);
+    const { sheet, fields } = await readImportUpload(req);
     const { map, unknown } = mapEntryHeaders(sheet.headers);
     for (const [key, label] of [['kind', '项目'], ['value', '数值']] as const) {
       if (!map.includes(key)) throw new DomainError('VALIDATION', `表头中没有“${label}”列，请使用导入模板。${unknown.length ? `无法识别的列：${unknown.join('、')}` : ''}`);
     }
-    const rows: EntryImportRow[] = sheet.rows.map((r) => {
-      const values: Record<string, string> = {};
-      map.forEach((key, i) => {
-        if (key) values[key] = r.cells[i] ?? '';
-      });
-      return { row: r.row, values };
-    });
+    const rows: EntryImportRow[] = rowsByColumnMap(sheet, map);
     const year = fields.year && /^\d{4}$/.test(fields.year) ? Number(fields.year) : undefined;
     return { ...(await importManualEntries(deps, actor, rows, { defaultUnitId: fields.unitId || undefined, defaultYear: year })), ignoredColumns: unknown };
   });
