@@ -63,7 +63,10 @@ export async function deleteManualEntry(deps: Deps, actor: Actor, id: string): P
   });
 }
 
-export const listQuery = z.object({ unitId: z.string().min(1, '请选择单位'), year: z.coerce.number().int().min(2019).max(2100).optional() });
+export const listQuery = z.object({
+  unitId: z.string({ error: '请选择单位' }).min(1, '请选择单位'),
+  year: z.coerce.number({ error: '年度应为四位数年份' }).int('年度应为整数').min(2019, '年度不早于2019年').max(2100, '年度不正确').optional(),
+});
 
 export interface ManualEntryView extends ManualEntry {
   kindLabel: string;
