@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PAGE_SIZE, runSearch, SEARCH_RATE_PER_MINUTE } from '../../domain/search/search-params.js';
 import type { HttpContext } from '../context.js';
+import { itemHref } from '../portal/publication-links.js';
 
 const text = (max: number, what: string) => z.string().max(max, `${what}过长`).optional();
 
@@ -48,7 +49,7 @@ export const searchRoutes = (ctx: HttpContext): FastifyPluginAsyncZod => async (
         return {
           ...h,
           unitName: unit?.name ?? null,
-          url: unit ? `/u/${encodeURIComponent(unit.slug)}/i/${encodeURIComponent(h.itemId)}` : null,
+          url: unit ? itemHref(unit.slug, h.itemId) : null,
         };
       }),
     };

@@ -10,10 +10,11 @@ import { CATALOGUE_TEMPLATE, type TemplateColumn } from '../../domain/publicatio
 import { DOCUMENT_GENRES, OTHER_GENRES, SUBJECT_SCHEME } from '../../domain/publications/code-lists.js';
 import { DomainError } from '../../domain/errors.js';
 import { HL_CLOSE, HL_OPEN } from '../../domain/search/highlight.js';
-import { MAX_PAGE, runSearch, SEARCH_RATE_PER_MINUTE, VALIDITY_LABELS, type SearchOutcome, type SearchParams } from '../../domain/search/search-params.js';
+import { MAX_PAGE, PAGE_SIZE, runSearch, SEARCH_RATE_PER_MINUTE, VALIDITY_LABELS, type SearchOutcome, type SearchParams } from '../../domain/search/search-params.js';
 import type { HttpContext } from '../context.js';
 import { esc, h, raw, type Html } from './html.js';
 import { parsePrefs } from './prefs.js';
+import { itemHref } from './publication-links.js';
 import { pager } from './publication-pages.js';
 import { finishPage, loadSite, type PageEnv, type Site } from './site.js';
 
@@ -87,14 +88,14 @@ function results(site: Site, o: SearchOutcome): Html {
     : h`找到${o.unit ? h` ${o.unit.name}（含下属单位）的` : ''} ${r.totalCapped ? h`${r.total.toLocaleString('zh-CN')} 条以上` : h`${r.total.toLocaleString('zh-CN')} 条`}结果${o.pageCount > 1 ? h`，第 ${o.page} / ${o.pageCount} 页` : ''}。`;
   const items = r.hits.map((hit) => {
     const unit = site.byId.get(hit.unitId);
-    const href = unit ? `/u/${encodeURIComponent(unit.slug)}/i/${encodeURIComponent(hit.itemId)}` : '#';
+    const href = unit ? itemHref(unit.slug, hit.itemId) : '#';
     return h`<li class="hit"><h3><a href="${href}">${marked(hit.titleHighlighted)}</a></h3>
 ${hit.excerptHighlighted ? h`<p>${marked(hit.excerptHighlighted)}</p>` : ''}
 <p class="doc-no">${unit ? h`${unit.name}　` : ''}${hit.docNumber ? h`${hit.docNumber}　` : ''}索引号：${hit.indexNumber}　发布日期：<time datetime="${hit.publishedOn}">${hit.publishedOn}</time></p></li>`;
   });
   const more = r.totalCapped && o.page === MAX_PAGE ? h`<p class="hint">仅显示前 ${MAX_PAGE} 页，请增加搜索词或筛选条件。</p>` : '';
   return h`<h2 id="results">搜索结果</h2><p role="status">${count}</p>
-${items.length ? h`<ol class="hits" start="${(o.page - 1) * 10 + 1}">${items}</ol>` : ''}
+${items.length ? h`<ol class="hits" start="${(o.page - 1) * PAGE_SIZE + 1}">${items}</ol>` : ''}
 ${pager((page) => pageHref(o.params, page), o.page, o.pageCount)}${more}`;
 }
 
