@@ -6,25 +6,13 @@
  * a finding clicked in the editor selects its text. axe-core (WCAG 2.1 A/AA) finds no violations on these pages.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminDistDir } from '../../src/http/admin-static.js';
 import { TEST_PASSWORD, buildTestApp, type TestApp } from '../support/app.js';
+import { loggedInAdminPage, submitAdminLogin } from '../support/admin-login.js';
+import { adminAxe, WCAG21 } from '../support/axe.js';
 import { chromiumAvailable, launchBrowser, listen } from '../support/browser.js';
-
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-/** WCAG 2.0/2.1 A and AA violations (colour contrast is judged on the theme, not here). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, rules: { 'color-contrast': { enabled: false } } });
-    return r.violations.map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-  });
-}
 
 const WORD_HTML = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta name=Generator content="Microsoft Word 15"><style>p.MsoNormal{mso-style-parent:"";}</style></head>
 <body><!--StartFragment--><h2 class=MsoTitle style="mso-outline-level:1">一、监测范围</h2>
@@ -69,20 +57,8 @@ describe.skipIf(!chromiumAvailable())('主动公开 admin pages in Chromium (sql
     expect((await head.post(`/api/v1/publications/items/${id}/approve`, {})).statusCode).toBe(200);
 
     browser = await launchBrowser();
-    const ctx = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 900 } });
-    contexts.push(ctx);
-    page = await ctx.newPage();
-    page.setDefaultTimeout(60_000);
-    page.on('pageerror', (e) => problems.push(e.message));
-    page.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) problems.push(m.text());
-    });
     // The 公开办 of the city manages catalogues and reads every unit's reports; the drafter role is tested in the story.
-    await page.goto(`${base}/admin/login`);
-    await page.getByLabel('用户名').fill('ap.head');
-    await page.getByLabel('密码', { exact: true }).fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.getByRole('navigation', { name: '主菜单' }).waitFor();
+    page = await loggedInAdminPage(browser, base, 'ap.head', { problems, contexts, timeout: 60_000 });
   }, 180_000);
 
   afterAll(async () => {
@@ -98,9 +74,7 @@ describe.skipIf(!chromiumAvailable())('主动公开 admin pages in Chromium (sql
     phone.setDefaultTimeout(60_000);
     phone.on('pageerror', (e) => problems.push(e.message));
     await phone.goto(`${base}/admin/login`);
-    await phone.getByLabel('用户名').fill('ap.draft');
-    await phone.getByLabel('密码', { exact: true }).fill(TEST_PASSWORD);
-    await phone.getByRole('button', { name: '登录', exact: true }).click();
+    await submitAdminLogin(phone, 'ap.draft');
     await phone.getByRole('button', { name: '打开菜单' }).waitFor();
     await phone.goto(`${base}/admin/publications/new?unitId=${fgj}`);
     const body = phone.getByRole('textbox', { name: '正文', exact: true });
@@ -120,7 +94,7 @@ describe.skipIf(!chromiumAvailable())('主动公开 admin pages in Chromium (sql
     // No empty spacer paragraph between the text and the table (ProseMirror keeps only what had content).
     expect(html).not.toMatch(/<p>(\s|&nbsp;|<br[^>]*>)*<\/p>\s*<(div|table)/);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
-    expect(await axeViolations(phone)).toEqual([]);
+    expect((await adminAxe(phone, WCAG21)).all).toEqual([]);
   }, 180_000);
 
   it('adds a column with its time limit and freshness rule to a unit\'s catalogue and moves it up', async () => {
@@ -142,7 +116,7 @@ describe.skipIf(!chromiumAvailable())('主动公开 admin pages in Chromium (sql
     await expect.poll(async () => (await roots()).indexOf('zxzj')).toBe(before.length - 2);
     await page.getByRole('heading', { name: '审核环节' }).or(page.getByText('审核环节', { exact: true })).first().waitFor();
     expect(await page.getByLabel('第1环节名称').inputValue()).toBe('初审');
-    expect(await axeViolations(page)).toEqual([]);
+    expect((await adminAxe(page, WCAG21)).all).toEqual([]);
   }, 120_000);
 
   it('lists the review steps in the ledger and exports them as XLSX', async () => {
@@ -154,13 +128,13 @@ describe.skipIf(!chromiumAvailable())('主动公开 admin pages in Chromium (sql
     expect(res.status()).toBe(200);
     expect(res.headers()['content-type']).toContain('spreadsheetml');
     expect((await res.body()).subarray(0, 2).toString()).toBe('PK');
-    expect(await axeViolations(page)).toEqual([]);
+    expect((await adminAxe(page, WCAG21)).all).toEqual([]);
   }, 120_000);
 
   it('counts the month in 时效监测 and draws it in 发布统计 with the same numbers as a table', async () => {
     await page.goto(`${base}/admin/publications/timeliness?unitId=${fgj}`);
     await expect.poll(() => page.getByText(/共发布/).innerText()).toMatch(/共发布 1 条，其中超过栏目发布时限的 0 条/);
-    expect(await axeViolations(page)).toEqual([]);
+    expect((await adminAxe(page, WCAG21)).all).toEqual([]);
 
     await page.goto(`${base}/admin/publications/charts`);
     await page.getByRole('heading', { name: '发布统计' }).waitFor();
@@ -172,7 +146,7 @@ describe.skipIf(!chromiumAvailable())('主动公开 admin pages in Chromium (sql
     const cells = await row.getByRole('cell').allInnerTexts();
     expect(cells[month]).toBe('1');
     expect(cells.at(-1)).toBe('1');
-    expect(await axeViolations(page)).toEqual([]);
+    expect((await adminAxe(page, WCAG21)).all).toEqual([]);
     expect(problems).toEqual([]);
   }, 120_000);
 
@@ -181,7 +155,7 @@ describe.skipIf(!chromiumAvailable())('主动公开 admin pages in Chromium (sql
     await page.goto(`${base}/admin/publications?unitId=${fgj}&dateBy=publishedOn&year=${year}`);
     await page.getByRole('link', { name: /价格监测结果的通告/ }).waitFor();
     expect(await page.getByLabel('年份').inputValue()).toBe(String(year));
-    expect(await axeViolations(page)).toEqual([]);
+    expect((await adminAxe(page, WCAG21)).all).toEqual([]);
     if (process.env.GK_SHOTS) await page.screenshot({ path: '/tmp/gk-items-year.png' });
     await page.goto(`${base}/admin/publications?unitId=${fgj}&dateBy=publishedOn&year=${year - 1}`);
     await page.locator('.ant-table-placeholder').waitFor();
@@ -211,19 +185,19 @@ describe.skipIf(!chromiumAvailable())('主动公开 admin pages in Chromium (sql
     await row.getByRole('button', { name: '停用“综合政务\\营商环境”' }).click();
     await row.getByText('已停用').waitFor();
     expect((await codes()).find((c) => c.code === '综合政务\\营商环境')?.active).toBe(false);
-    expect(await axeViolations(page)).toEqual([]);
+    expect((await adminAxe(page, WCAG21)).all).toEqual([]);
     if (process.env.GK_SHOTS) await page.screenshot({ path: '/tmp/gk-codes.png' });
 
     await page.getByRole('tab', { name: '体裁分类' }).click();
     const notice = page.getByRole('row').filter({ has: page.getByRole('cell', { name: '通告', exact: true }) });
     await notice.waitFor();
     expect(await notice.innerText()).toContain('1 条');
-    expect(await axeViolations(page)).toEqual([]);
+    expect((await adminAxe(page, WCAG21)).all).toEqual([]);
 
     await page.goto(`${base}/admin/publications/check-report?unitId=${fgj}`);
     await expect.poll(() => page.getByRole('status').filter({ hasText: '用现行词库检查' }).innerText()).toMatch(/检查 1 条信息，其中 0 条有问题/);
     if (process.env.GK_SHOTS) await page.screenshot({ path: '/tmp/gk-report.png' });
-    expect(await axeViolations(page)).toEqual([]);
+    expect((await adminAxe(page, WCAG21)).all).toEqual([]);
     expect(problems).toEqual([]);
   }, 120_000);
 
@@ -237,16 +211,7 @@ describe.skipIf(!chromiumAvailable())('主动公开 admin pages in Chromium (sql
       publisher: '安澜市发展和改革局', createdOn: '2026-03-02', subject: '综合政务\\政务公开', genre: '通知', docNumber: '安发改〔2026〕9号',
     });
     expect(created.statusCode, created.body).toBe(201);
-    const ctx = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 640 } });
-    contexts.push(ctx);
-    const p = await ctx.newPage();
-    p.setDefaultTimeout(60_000);
-    p.on('pageerror', (e) => problems.push(e.message));
-    await p.goto(`${base}/admin/login`);
-    await p.getByLabel('用户名').fill('ap.draft');
-    await p.getByLabel('密码', { exact: true }).fill(TEST_PASSWORD);
-    await p.getByRole('button', { name: '登录', exact: true }).click();
-    await p.getByRole('navigation', { name: '主菜单' }).waitFor();
+    const p = await loggedInAdminPage(browser, base, 'ap.draft', { problems, contexts, viewport: { width: 1280, height: 640 }, timeout: 60_000 });
     await p.goto(`${base}/admin/publications/${created.json().id}/edit`);
     const inBody = p.getByRole('button', { name: /^正文第\d+字/ });
     await inBody.waitFor();
@@ -275,7 +240,7 @@ describe.skipIf(!chromiumAvailable())('主动公开 admin pages in Chromium (sql
     await p.getByText('有未保存的修改，请先保存').waitFor();
     await inBody.click();
     await expect.poll(selected).toBe('国土资源部');
-    expect(await axeViolations(p)).toEqual([]);
+    expect((await adminAxe(p, WCAG21)).all).toEqual([]);
     expect(problems).toEqual([]);
   }, 180_000);
 });

@@ -5,27 +5,17 @@
  * the unit and accepts it into the unit's history. The admin CSP holds; serious axe-core violations fail the test.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellLabel, templateById } from '../../src/domain/annual-report/templates.js';
 import { adminDistDir } from '../../src/http/admin-static.js';
 import { fixtureText } from '../imports/support.js';
-import { TEST_PASSWORD, buildTestApp, type TestApp } from '../support/app.js';
+import { loggedInAdminPage } from '../support/admin-login.js';
+import { buildTestApp, type TestApp } from '../support/app.js';
+import { adminAxe } from '../support/axe.js';
 import { chromiumAvailable, launchBrowser, listen } from '../support/browser.js';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const FIXTURE = '2024-town-aga-2021-format';
-
-async function seriousAxe(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] }, rules: { 'color-contrast': { enabled: false } } });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 describe.skipIf(!chromiumAvailable())('历史年报导入 in Chromium (sqlite)', () => {
   let t: TestApp;
@@ -42,16 +32,7 @@ describe.skipIf(!chromiumAvailable())('历史年报导入 in Chromium (sqlite)',
     await t.clientWithRole('imp.e2e', 'officeAdmin', 'fgj');
     base = await listen(t.app);
     browser = await launchBrowser();
-    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) problems.push(m.text()); });
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${base}/admin/login`);
-    await page.getByLabel('用户名').fill('imp.e2e');
-    await page.getByLabel('密码', { exact: true }).fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.waitForURL((u) => !u.pathname.includes('/login'));
+    page = await loggedInAdminPage(browser, base, 'imp.e2e', { problems });
   }, 120_000);
 
   afterAll(async () => {
@@ -62,7 +43,7 @@ describe.skipIf(!chromiumAvailable())('历史年报导入 in Chromium (sqlite)',
   it('uploads the 2024 report, reviews it side by side, corrects a cell and accepts it; axe clean', async () => {
     await page.goto(`${base}/admin/reports/imports`);
     await page.getByRole('heading', { name: '历史年报导入', level: 3 }).waitFor();
-    expect(await seriousAxe(page)).toEqual([]);
+    expect((await adminAxe(page)).serious).toEqual([]);
 
     await page.locator('input[type=file]').setInputFiles({ name: `${FIXTURE}.txt`, mimeType: 'text/plain', buffer: Buffer.from(fixtureText(FIXTURE)) });
     const uploaded = page.getByRole('list', { name: '本次上传的文件' }).getByRole('listitem').first();
@@ -74,7 +55,7 @@ describe.skipIf(!chromiumAvailable())('历史年报导入 in Chromium (sqlite)',
 
     await page.getByRole('heading', { name: new RegExp(`核对：${FIXTURE}`) }).waitFor();
     await page.getByText('2021 年格式（原文判断：2021），2024 年度').waitFor();
-    expect(await seriousAxe(page)).toEqual([]);
+    expect((await adminAxe(page)).serious).toEqual([]);
 
     // A cell shows where it was read, and a highlighted number shows its cell.
     const t2021 = templateById('2021');
@@ -107,7 +88,7 @@ describe.skipIf(!chromiumAvailable())('历史年报导入 in Chromium (sqlite)',
     await page.getByRole('button', { name: '存入', exact: true }).click();
     await page.getByRole('heading', { name: /已存入年报历史/ }).waitFor();
     await page.getByRole('link', { name: '查看存入的年度报告' }).waitFor();
-    expect(await seriousAxe(page)).toEqual([]);
+    expect((await adminAxe(page)).serious).toEqual([]);
 
     const stored = await t.rt.deps.store.read((r) => r.annualReports.getByUnitYear(fgj, 2024));
     expect(stored).toMatchObject({ origin: 'imported', status: 'accepted', template: '2021' });
