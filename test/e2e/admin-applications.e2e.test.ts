@@ -7,10 +7,11 @@
  * and DOCX, and service. axe-core finds nothing serious on the queue and the detail page; the admin CSP holds.
  */
 import fs from 'node:fs';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminDistDir } from '../../src/http/admin-static.js';
-import { TEST_PASSWORD, buildTestApp, type TestApp } from '../support/app.js';
+import { adminPage, submitAdminLogin } from '../support/admin-login.js';
+import { buildTestApp, type TestApp } from '../support/app.js';
 import { adminAxe } from '../support/axe.js';
 import { chromiumAvailable, launchBrowser, listen } from '../support/browser.js';
 
@@ -23,23 +24,16 @@ describe.skipIf(!chromiumAvailable())('依申请公开 in the admin back office 
   let t: TestApp;
   let base: string;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-  const cspViolations: string[] = [];
-  const pageErrors: string[] = [];
+  /** Script errors and Content Security Policy reports: tests expect none. */
+  const problems: string[] = [];
 
   beforeAll(async () => {
     if (!fs.existsSync(`${adminDistDir()}/index.html`)) throw new Error('dist/admin is missing: run `node scripts/build.mjs admin` (npm test builds it first)');
     t = await buildTestApp('sqlite');
     base = await listen(t.app);
     browser = await launchBrowser();
-    context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    page.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
-    });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page = await adminPage(browser, { problems, viewport: { width: 1280, height: 900 } });
   }, 120_000);
 
   afterAll(async () => {
@@ -93,9 +87,7 @@ describe.skipIf(!chromiumAvailable())('依申请公开 in the admin back office 
     // ── First login: the password must be changed ──
     await page.goto(`${base}/admin/`);
     await expect.poll(() => page.url(), SLOW).toContain('/admin/login');
-    await page.getByLabel('用户名').fill('fgj.zhao');
-    await page.getByLabel('密码', { exact: true }).fill(FIRST_PASSWORD);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await submitAdminLogin(page, 'fgj.zhao', FIRST_PASSWORD);
     await page.getByRole('heading', { name: '设置新密码' }).waitFor();
     await page.getByLabel('当前密码（一次性密码）').fill(FIRST_PASSWORD);
     await page.getByLabel('新密码', { exact: true }).fill(OWN_PASSWORD);
@@ -199,11 +191,11 @@ describe.skipIf(!chromiumAvailable())('依申请公开 in the admin back office 
     const docx = page.getByRole('link', { name: /^下载 DOCX：.*\.docx$/ }).first();
     await pdf.waitFor({ timeout: 90_000 });
     await docx.waitFor();
-    const pdfRes = await context.request.get(base + ((await pdf.getAttribute('href')) ?? ''));
+    const pdfRes = await page.context().request.get(base + ((await pdf.getAttribute('href')) ?? ''));
     expect(pdfRes.status()).toBe(200);
     expect(pdfRes.headers()['content-type']).toContain('application/pdf');
     expect((await pdfRes.body()).subarray(0, 5).toString()).toBe('%PDF-');
-    const docxRes = await context.request.get(base + ((await docx.getAttribute('href')) ?? ''));
+    const docxRes = await page.context().request.get(base + ((await docx.getAttribute('href')) ?? ''));
     expect(docxRes.status()).toBe(200);
     expect(await page.getByRole('link', { name: '打印预览答复告知书（新窗口）' }).getAttribute('href')).toContain('/notices/preview?kind=reply');
 
@@ -224,8 +216,7 @@ describe.skipIf(!chromiumAvailable())('依申请公开 in the admin back office 
     await page.locator('.ant-table').getByRole('row').filter({ hasText: receiptNo }).waitFor(SLOW);
     await page.screenshot({ path: '/tmp/gongkai-apps-queue-phone.png' });
 
-    expect(cspViolations).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(problems).toEqual([]);
   }, 300_000);
 
   it('the administrator sees the dashboard and adds and removes a calendar override, which recomputes open due dates', async () => {
@@ -241,9 +232,7 @@ describe.skipIf(!chromiumAvailable())('依申请公开 in the admin back office 
 
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByRole('button', { name: '退出登录' }).click();
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码', { exact: true }).fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await submitAdminLogin(page, 'admin');
     await page.getByRole('heading', { name: '您好，系统管理员' }).waitFor();
 
     await page.goto(`${base}/admin/applications/stats?unitId=${fgj}`);
@@ -275,6 +264,6 @@ describe.skipIf(!chromiumAvailable())('依申请公开 in the admin back office 
     const undone = page.getByRole('dialog').filter({ hasText: '已撤销调整' });
     await undone.waitFor(SLOW);
     expect(await undone.textContent()).toContain(openNo);
-    expect(pageErrors).toEqual([]);
+    expect(problems).toEqual([]);
   }, 180_000);
 });

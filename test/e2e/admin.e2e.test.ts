@@ -5,9 +5,10 @@
  * finds all of it in the audit log. The admin CSP stays enforced throughout: a violation fails the test.
  */
 import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminDistDir } from '../../src/http/admin-static.js';
+import { adminPage, submitAdminLogin } from '../support/admin-login.js';
 import { TEST_PASSWORD, buildTestApp, type TestApp } from '../support/app.js';
 import { adminAxe } from '../support/axe.js';
 import { chromiumAvailable, launchBrowser, listen } from '../support/browser.js';
@@ -18,23 +19,16 @@ describe.skipIf(!chromiumAvailable())('admin back office in Chromium (sqlite)', 
   let t: TestApp;
   let base: string;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-  const cspViolations: string[] = [];
-  const pageErrors: string[] = [];
+  /** Script errors and Content Security Policy reports: tests expect none. */
+  const problems: string[] = [];
 
   beforeAll(async () => {
     if (!fs.existsSync(`${adminDistDir()}/index.html`)) throw new Error('dist/admin is missing: run `node scripts/build.mjs admin` (npm test builds it first)');
     t = await buildTestApp('sqlite');
     base = await listen(t.app);
     browser = await launchBrowser();
-    context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
-    });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page = await adminPage(browser, { problems, viewport: { width: 1280, height: 900 }, timeout: 15_000 });
   });
 
   afterAll(async () => {
@@ -44,9 +38,7 @@ describe.skipIf(!chromiumAvailable())('admin back office in Chromium (sqlite)', 
 
   async function login(username: string, password: string): Promise<void> {
     await expect.poll(() => page.url(), { timeout: 10_000 }).toContain('/admin/login');
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码', { exact: true }).fill(password);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await submitAdminLogin(page, username, password);
   }
 
   async function logout(): Promise<void> {
@@ -171,12 +163,11 @@ describe.skipIf(!chromiumAvailable())('admin back office in Chromium (sqlite)', 
     expect((await adminAxe(page)).serious).toEqual([]);
 
     // ── A session that has ended (idle timeout) sends the user back to the login page ──
-    await context.clearCookies();
+    await page.context().clearCookies();
     await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '账号管理' }).click();
     await page.getByText('登录已超时，请重新登录').waitFor();
     expect(page.url()).toContain('/admin/login');
 
-    expect(cspViolations).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(problems).toEqual([]);
   }, 120_000);
 });
