@@ -29,8 +29,8 @@ import type { HttpContext } from '../context.js';
 import { requireAuth } from '../plugins/auth.js';
 
 const TAG = ['年度报告'];
+/** The stateless read stores nothing, so it takes more files at once than an upload (MAX_IMPORT_FILES). */
 const MAX_FILES = 50;
-const MAX_BYTES = 5 * 1024 * 1024;
 const idParams = z.object({ id: z.string().min(1).max(64) });
 
 const acceptBody = z.object({
@@ -157,7 +157,7 @@ export const reportImportRoutes = (ctx: HttpContext): FastifyPluginAsyncZod => a
     requireAuth(req);
     if (!req.isMultipart()) throw new DomainError('VALIDATION', '请以 multipart/form-data 上传年度报告文件', { fields: [{ path: 'file', message: '请选择文件' }] });
     const items = [];
-    for await (const part of req.files({ limits: { fileSize: MAX_BYTES, files: MAX_FILES } })) {
+    for await (const part of req.files({ limits: { fileSize: MAX_IMPORT_BYTES, files: MAX_FILES } })) {
       const data = await part.toBuffer();
       if (part.file.truncated) throw new DomainError('PAYLOAD_TOO_LARGE', `${part.filename}：文件超过 5 MB，不像是一份年度报告`);
       if (data.length === 0) throw new DomainError('VALIDATION', `${part.filename}：文件是空的`);
