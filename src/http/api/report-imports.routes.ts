@@ -44,7 +44,7 @@ export const readReportFile: ReportReader = (bytes, fileName, opts) => {
   const r = importReportBytes(bytes, fileName, opts);
   return {
     doc: r.doc, error: r.error, template: r.template, year: r.year, unit: r.unit, script: r.script, encoding: r.encoding, warnings: r.warnings,
-    evidence: r.evidence, cellsRead: r.cellsRead, cellsTotal: r.cellsTotal, sourceText: decodeReport(bytes).text,
+    evidence: r.evidence, cellsRead: r.cellsRead, cellsTotal: r.cellsTotal, sourceText: r.text,
   };
 };
 
@@ -169,7 +169,7 @@ export const reportImportRoutes = (ctx: HttpContext): FastifyPluginAsyncZod => a
           ? { ok: r.validation.ok, errors: r.validation.errors.map((c) => c.message), warnings: r.validation.warnings.map((c) => c.message), skipped: r.validation.skipped.length }
           : null,
         doc: r.doc,
-        sourceText: decodeReport(data).text,
+        sourceText: r.text,
       });
     }
     if (!items.length) throw new DomainError('VALIDATION', '请选择要读取的年度报告文件', { fields: [{ path: 'file', message: '请选择文件' }] });

@@ -17,6 +17,8 @@ export interface ImportOptions {
 export interface ImportedReport extends ReadReportResult {
   file: string;
   encoding: string;
+  /** the decoded text of the file (shown beside the reading; decoding twice is avoided) */
+  text: string;
   bytes: number;
   /** rules R1–R9 on what was read: findings about the report, not reading problems (null: nothing to check) */
   validation: ValidationResult | null;
@@ -26,5 +28,5 @@ export function importReportBytes(bytes: Uint8Array, fileName: string, opts: Imp
   const decoded = decodeReport(bytes);
   const r = readReport(decoded.text, { fileName, encoding: decoded.encoding, toSimplified, unit: opts.unit, year: opts.year, template: opts.template });
   const validation = r.doc ? validateAnnualReport(r.doc) : null;
-  return { ...r, file: fileName, encoding: decoded.encoding, bytes: bytes.byteLength, validation };
+  return { ...r, file: fileName, encoding: decoded.encoding, text: decoded.text, bytes: bytes.byteLength, validation };
 }
