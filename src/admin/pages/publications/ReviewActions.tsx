@@ -28,6 +28,7 @@ export function ReviewActions({ detail, settings, findings, onDone }: {
   const n = item.stage ?? 1;
   const stage = settings?.stages[n - 1];
   const final = !!settings && n >= settings.stages.length;
+  // Until the stage settings arrive it is unknown whether this stage needs the Art. 17 confirmation: no approval yet.
   const needsConfidentiality = !!stage?.confidentialityReview;
   const blocks = findings?.filter((f) => f.severity === 'block').length ?? 0;
 
@@ -82,13 +83,13 @@ export function ReviewActions({ detail, settings, findings, onDone }: {
         {error && <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={error} />}
         <Space wrap>
           <Button type="primary" icon={<CheckOutlined />} loading={busy} onClick={() => void act('approve')}
-            disabled={blocks > 0 || (needsConfidentiality && !confirmed)} aria-describedby="gk-approve-why">
+            disabled={!settings || blocks > 0 || (needsConfidentiality && !confirmed)} aria-describedby="gk-approve-why">
             {final ? (when === 'later' ? '通过并定时发布' : '通过并发布') : '审核通过'}
           </Button>
           <Button danger icon={<RollbackOutlined />} loading={busy} onClick={() => void act('return')}>退回修改</Button>
         </Space>
         <Typography.Paragraph id="gk-approve-why" type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-          {blocks > 0 ? '有阻止发布的问题时不能通过' : needsConfidentiality && !confirmed ? '请先确认已完成保密审查' : ''}
+          {!settings ? '正在读取审核环节设置…' : blocks > 0 ? '有阻止发布的问题时不能通过' : needsConfidentiality && !confirmed ? '请先确认已完成保密审查' : ''}
         </Typography.Paragraph>
       </Form>
     </Card>
